@@ -1,0 +1,4 @@
+export * from "./organisations";
+export * from "./staff-users";
+export * from "./patients";
+export * from "./audit-log";

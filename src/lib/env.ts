@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/**
+ * Configuration, read once and validated. Every real service switches on from its variable;
+ * with none set the app runs on embedded defaults (PGlite, memory, disk, rules, dev sign-in).
+ * Tests never import this module: they hand configuration to the code under test.
+ */
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+const intFrom = (def: number) => z.coerce.number().int().nonnegative().default(def);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    APP_URL: z.string().url().default("http://localhost:3000"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+    DATABASE_URL: optional.pipe(z.string().url().startsWith("postgres").optional()),
+    PGLITE_DIR: z.string().default(".data/pglite"),
+    REDIS_URL: optional.pipe(z.string().url().startsWith("redis").optional()),
+
+    SESSION_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+
+    CLERK_SECRET_KEY: optional,
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: optional,
+    CLERK_JWT_KEY: optional,
+    CLERK_WEBHOOK_SIGNING_SECRET: optional,
+    ADMIN_EMAILS: optional,
+
+    CRON_SECRET: optional,
+  })
+  .superRefine((env, ctx) => {
+    const clerk = Boolean(env.CLERK_SECRET_KEY && env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY);
+    if (env.NODE_ENV === "production" && !clerk) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["CLERK_SECRET_KEY"],
+        message: "production needs Clerk (CLERK_SECRET_KEY and NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY); the dev sign-in never runs in production",
+      });
+    }
+    if (env.NODE_ENV === "production" && !env.SESSION_SECRET && !clerk) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "required in production" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses an environment; throws one Error naming every bad variable and why. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export const clerkEnabled = (e: Env = env()) => Boolean(e.CLERK_SECRET_KEY && e.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY);
