@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "tests/**/*.test.ts"],
     globalSetup: ["tests/global-setup.ts"],
+    setupFiles: ["tests/support/setup-runtime.ts"],
+    env: { NODE_ENV: "test", LOG_LEVEL: "silent" },
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { clerkEnabled, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("runs on embedded defaults with nothing set", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PGLITE_DIR).toBe(".data/pglite");
+    expect(clerkEnabled(env)).toBe(false);
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", REDIS_URL: " " }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("refuses production without Clerk keys, naming the variable", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/CLERK_SECRET_KEY: production needs Clerk/);
+  });
+
+  it("accepts production with Clerk keys", () => {
+    const env = parseEnv({ NODE_ENV: "production", CLERK_SECRET_KEY: "sk_test_x", NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: "pk_test_x" });
+    expect(clerkEnabled(env)).toBe(true);
+  });
+
+  it("names a malformed variable and says why", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: /);
+    expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET: must be at least 32 characters/);
+    expect(() => parseEnv({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+  });
+});

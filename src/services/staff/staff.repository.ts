@@ -1,0 +1,50 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { type StaffRole, type StaffStatus, type StaffUser, staffUsers } from "@/db/schema";
+
+/** By primary key only: this is how a session finds its user, before any organisation is known. */
+export async function findStaffById(db: DbOrTx, params: { id: string }): Promise<StaffUser | undefined> {
+  const [row] = await db.select().from(staffUsers).where(eq(staffUsers.id, params.id)).limit(1);
+  return row;
+}
+
+export async function findStaffByEmail(db: DbOrTx, params: { email: string }): Promise<StaffUser | undefined> {
+  const [row] = await db
+    .select()
+    .from(staffUsers)
+    .where(sql`lower(${staffUsers.email}) = ${params.email.trim().toLowerCase()}`)
+    .limit(1);
+  return row;
+}
+
+export async function findStaffInOrg(db: DbOrTx, params: { orgId: string; id: string }): Promise<StaffUser | undefined> {
+  const [row] = await db
+    .select()
+    .from(staffUsers)
+    .where(and(eq(staffUsers.orgId, params.orgId), eq(staffUsers.id, params.id)))
+    .limit(1);
+  return row;
+}
+
+export async function listStaff(
+  db: DbOrTx,
+  params: { orgId: string; role?: StaffRole; status?: StaffStatus },
+): Promise<StaffUser[]> {
+  return db
+    .select()
+    .from(staffUsers)
+    .where(
+      and(
+        eq(staffUsers.orgId, params.orgId),
+        params.role ? eq(staffUsers.role, params.role) : undefined,
+        params.status ? eq(staffUsers.status, params.status) : undefined,
+      ),
+    )
+    .orderBy(asc(staffUsers.name), asc(staffUsers.id));
+}
+
+export async function insertStaff(db: DbOrTx, values: typeof staffUsers.$inferInsert): Promise<StaffUser> {
+  const [row] = await db.insert(staffUsers).values(values).returning();
+  if (!row) throw new Error("insert returned no staff user");
+  return row;
+}

@@ -1,0 +1,46 @@
+import type { Db } from "@/db/client";
+import type { StaffUser } from "@/db/schema";
+import { AppError, notFound } from "@/lib/errors";
+import { insertAuditEntry } from "../audit/audit.repository";
+import { findStaffByEmail, findStaffById, listStaff } from "./staff.repository";
+import type { ListStaffQuery, StaffView } from "./staff.schemas";
+
+export type Staff = StaffUser;
+export type StaffCtx = { db: Db };
+
+export function toStaffView(staff: StaffUser): StaffView {
+  const { id, email, name, role, status, registrationNumber } = staff;
+  return { id, email, name, role, status, registrationNumber };
+}
+
+/** The user behind a session; undefined when the account no longer exists. */
+export async function findSessionStaff(ctx: StaffCtx, staffId: string): Promise<Staff | undefined> {
+  return findStaffById(ctx.db, { id: staffId });
+}
+
+/**
+ * Dev sign-in by email. Unapproved users may sign in — they then see that they wait for
+ * approval — but rejected and disabled accounts are refused here already.
+ */
+export async function signInByEmail(ctx: StaffCtx, email: string): Promise<Staff> {
+  const staff = await findStaffByEmail(ctx.db, { email });
+  if (!staff) throw notFound("Staff user");
+  if (staff.status === "REJECTED" || staff.status === "DISABLED") {
+    throw new AppError("FORBIDDEN", `This account is ${staff.status.toLowerCase()}`);
+  }
+  await insertAuditEntry(ctx.db, {
+    orgId: staff.orgId,
+    actorId: staff.id,
+    actorType: "staff",
+    action: "staff.signed_in",
+    entityType: "staff_user",
+    entityId: staff.id,
+    metadata: { method: "dev" },
+  });
+  return staff;
+}
+
+export async function listOrgStaff(ctx: StaffCtx, staff: Staff, query: ListStaffQuery): Promise<StaffView[]> {
+  const rows = await listStaff(ctx.db, { orgId: staff.orgId, role: query.role, status: query.status });
+  return rows.map(toStaffView);
+}
