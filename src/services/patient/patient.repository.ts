@@ -1,4 +1,4 @@
-import { type SQL, and, asc, eq, ilike, isNull, like, or, sql } from "drizzle-orm";
+import { type SQL, and, asc, eq, ilike, inArray, isNull, like, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { type Patient, patients, staffUsers } from "@/db/schema";
 
@@ -57,6 +57,8 @@ export type ListPatientsParams = PatientScope & {
   nameLike?: string;
   /** Digits somewhere in the E.164 number. */
   phoneDigits?: string;
+  /** A whole E.164 number (served by patients_org_phone_uq). */
+  phone?: string;
   assignedVolunteerId?: string;
   verificationStatus?: Patient["verificationStatus"];
   after?: { name: string; id: string };
@@ -65,29 +67,51 @@ export type ListPatientsParams = PatientScope & {
 
 /**
  * A page of patients ordered by name, then id, after a keyset cursor. Served by
- * patients_org_name_idx / patients_org_volunteer_name_idx, and by the trigram indexes when searching.
+ * patients_org_name_idx / patients_org_volunteer_name_idx when browsing. A search term of three
+ * or more characters is matched first through the trigram indexes and only the matches are
+ * sorted: walking the name index would scan most of a large organisation before finding names
+ * that sort late ("Siti" among 100,000 patients: 75 ms instead of 10 ms).
  */
 export async function listPatients(db: DbOrTx, params: ListPatientsParams): Promise<PatientRow[]> {
   const search = [
     params.nameLike ? ilike(patients.name, `%${escapeLike(params.nameLike)}%`) : undefined,
     params.phoneDigits ? like(patients.phone, `%${escapeLike(params.phoneDigits)}%`) : undefined,
   ].filter((c): c is SQL => c !== undefined);
-  const rows = await db
+  const where = and(
+    params.phone ? eq(patients.phone, params.phone) : undefined,
+    scopeWhere(params),
+    search.length ? or(...search) : undefined,
+    params.assignedVolunteerId ? eq(patients.assignedVolunteerId, params.assignedVolunteerId) : undefined,
+    params.verificationStatus ? eq(patients.verificationStatus, params.verificationStatus) : undefined,
+    params.after ? sql`(${patients.name}, ${patients.id}) > (${params.after.name}, ${params.after.id}::uuid)` : undefined,
+  );
+  const term = params.nameLike ?? params.phoneDigits ?? "";
+  const select = db
     .select({ patient: patients, volunteerName: staffUsers.name })
     .from(patients)
     .leftJoin(staffUsers, and(eq(staffUsers.id, patients.assignedVolunteerId), eq(staffUsers.orgId, patients.orgId)))
-    .where(
-      and(
-        scopeWhere(params),
-        search.length ? or(...search) : undefined,
-        params.assignedVolunteerId ? eq(patients.assignedVolunteerId, params.assignedVolunteerId) : undefined,
-        params.verificationStatus ? eq(patients.verificationStatus, params.verificationStatus) : undefined,
-        params.after ? sql`(${patients.name}, ${patients.id}) > (${params.after.name}, ${params.after.id}::uuid)` : undefined,
-      ),
-    )
-    .orderBy(asc(patients.name), asc(patients.id))
-    .limit(params.limit);
+    .$dynamic();
+  if (term.length < 3 || params.phone) {
+    const rows = await select.where(where).orderBy(asc(patients.name), asc(patients.id)).limit(params.limit);
+    return rows.map((r) => ({ ...r.patient, volunteerName: r.volunteerName }));
+  }
+  // MATERIALIZED makes PostgreSQL find the matches first (trigram indexes), then sort only them.
+  const page = rowsOf<{ id: string }>(
+    await db.execute(
+      sql`with matches as materialized (select ${patients.id}, ${patients.name} from ${patients} where ${where})
+          select id from matches order by name, id limit ${params.limit}`,
+    ),
+  );
+  if (page.length === 0) return [];
+  const rows = await select
+    .where(and(eq(patients.orgId, params.orgId), inArray(patients.id, page.map((r) => r.id))))
+    .orderBy(asc(patients.name), asc(patients.id));
   return rows.map((r) => ({ ...r.patient, volunteerName: r.volunteerName }));
+}
+
+/** postgres.js returns the rows as an array, PGlite as `{ rows }`. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -131,10 +131,15 @@ export async function assignVolunteer(
 export async function listPatients(ctx: PatientCtx, staff: StaffUser, query: ListPatientsQuery): Promise<PatientPage> {
   const q = query.q || undefined;
   const phoneDigits = q ? phoneSearchDigits(q) : null;
+  // a complete number is looked up exactly; anything shorter is a substring of the digits
+  const org = phoneDigits && q ? await findOrganisationById(ctx.db, { id: staff.orgId }) : undefined;
+  const whole = org && q ? normalisePhone(q, org.country) : undefined;
+  const phone = whole?.ok ? whole.e164 : undefined;
   const rows = await repo.listPatients(ctx.db, {
     ...patientScope(staff),
     nameLike: q && !phoneDigits ? q : undefined,
-    phoneDigits: phoneDigits ?? undefined,
+    phone,
+    phoneDigits: phone ? undefined : (phoneDigits ?? undefined),
     assignedVolunteerId: query.volunteerId,
     verificationStatus: query.verificationStatus,
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
