@@ -22,6 +22,10 @@ const isPastDate = (value: string) => {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && date <= new Date() && value >= "1900-01-01";
 };
 
+/** Forms send "" for a cleared field: it means "none" (nullable fields) or "default" (the others). */
+const blankAsNull = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? null : v), schema.nullable()).optional();
+const blankAsDefault = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
 const patientFields = {
   name: z.string().trim().min(2, "must have at least 2 characters").max(120, "must have at most 120 characters"),
   phone: z
@@ -30,22 +34,22 @@ const patientFields = {
     .min(6, "must have at least 6 characters")
     .max(32, "must have at most 32 characters")
     .regex(/^\+?[\d\s().-]+$/, "may contain only digits, spaces, +, -, ( and )"),
-  dateOfBirth: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
-    .refine(isPastDate, "must be a real date between 1900 and today")
-    .nullable()
-    .optional(),
-  sex: z.enum(SEXES).nullable().optional(),
-  language: z.enum(LANGUAGES).optional(),
-  timezone: z.string().refine(isTimezone, "must be an IANA time zone such as Asia/Jakarta").optional(),
-  notes: z.string().trim().max(2000, "must have at most 2000 characters").nullable().optional(),
+  dateOfBirth: blankAsNull(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+      .refine(isPastDate, "must be a real date between 1900 and today"),
+  ),
+  sex: blankAsNull(z.enum(SEXES)),
+  language: blankAsDefault(z.enum(LANGUAGES)),
+  timezone: blankAsDefault(z.string().refine(isTimezone, "must be an IANA time zone such as Asia/Jakarta")),
+  notes: blankAsNull(z.string().trim().max(2000, "must have at most 2000 characters")),
 };
 
 export const createPatientBody = z.object({
   ...patientFields,
   /** Only pharmacists and admins choose; a volunteer's new patient is assigned to them. */
-  assignedVolunteerId: z.uuid("must be a staff user id").nullable().optional(),
+  assignedVolunteerId: blankAsNull(z.uuid("must be a staff user id")),
 });
 export type CreatePatientBody = z.infer<typeof createPatientBody>;
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { type StaffRole, type StaffStatus, type StaffUser, staffUsers } from "@/db/schema";
+import { type StaffRole, type StaffStatus, type StaffUser, organisations, staffUsers } from "@/db/schema";
 
 /** By primary key only: this is how a session finds its user, before any organisation is known. */
 export async function findStaffById(db: DbOrTx, params: { id: string }): Promise<StaffUser | undefined> {
@@ -47,4 +47,14 @@ export async function insertStaff(db: DbOrTx, values: typeof staffUsers.$inferIn
   const [row] = await db.insert(staffUsers).values(values).returning();
   if (!row) throw new Error("insert returned no staff user");
   return row;
+}
+
+/** Dev sign-in page only: the first staff users of every organisation. */
+export async function listStaffForDevSignIn(db: DbOrTx, params: { limit: number }) {
+  return db
+    .select({ email: staffUsers.email, name: staffUsers.name, role: staffUsers.role, status: staffUsers.status, orgName: organisations.name })
+    .from(staffUsers)
+    .innerJoin(organisations, eq(organisations.id, staffUsers.orgId))
+    .orderBy(asc(organisations.name), asc(staffUsers.role), asc(staffUsers.email))
+    .limit(params.limit);
 }

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import type { StaffUser } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { insertAuditEntry } from "../audit/audit.repository";
-import { findStaffByEmail, findStaffById, listStaff } from "./staff.repository";
+import { findStaffByEmail, findStaffById, listStaff, listStaffForDevSignIn } from "./staff.repository";
 import type { ListStaffQuery, StaffView } from "./staff.schemas";
 
 export type Staff = StaffUser;
@@ -43,4 +43,9 @@ export async function signInByEmail(ctx: StaffCtx, email: string): Promise<Staff
 export async function listOrgStaff(ctx: StaffCtx, staff: Staff, query: ListStaffQuery): Promise<StaffView[]> {
   const rows = await listStaff(ctx.db, { orgId: staff.orgId, role: query.role, status: query.status });
   return rows.map(toStaffView);
+}
+
+/** The accounts the dev sign-in page offers (never shown when the dev sign-in is off). */
+export async function listDevSignInChoices(ctx: StaffCtx) {
+  return listStaffForDevSignIn(ctx.db, { limit: 50 });
 }

@@ -1,0 +1,25 @@
+import { getRuntime } from "@/lib/runtime";
+import { listDevSignInChoices } from "@/services/staff/staff.service";
+import { SignInChoices } from "./sign-in-choices";
+
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage() {
+  const rt = await getRuntime();
+  const users = rt.devSignIn ? await listDevSignInChoices(rt) : [];
+  return (
+    <main style={{ maxWidth: 520 }}>
+      <h1>Sign in to CareLoop</h1>
+      {rt.devSignIn ? (
+        <div className="card">
+          <p className="muted" style={{ marginTop: 0 }}>
+            Development sign-in: Clerk is not configured, so pick a seeded staff user.
+          </p>
+          <SignInChoices users={users} />
+        </div>
+      ) : (
+        <div className="card">Sign-in through Clerk is not set up on this server yet.</div>
+      )}
+    </main>
+  );
+}
