@@ -12,7 +12,8 @@ import { SESSION_COOKIE, readCookie, readSessionToken } from "./session";
  */
 export const MAX_JSON_BYTES = 256 * 1024;
 
-type RouteContext = { params?: Promise<Record<string, string | string[]>> };
+/** What Next.js passes as the second argument of a route handler. */
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
 type Schema = ZodType | undefined;
 type Parsed<S extends Schema> = S extends ZodType ? z.output<S> : undefined;
 
@@ -49,7 +50,7 @@ export function withPublic<B extends Schema = undefined, Q extends Schema = unde
   options: Options<B, Q, P>,
   handler: (args: Args<B, Q, P>) => Promise<Response>,
 ) {
-  return async (req: Request, context: RouteContext = {}): Promise<Response> => {
+  return async (req: Request, context: RouteContext): Promise<Response> => {
     try {
       const rt = await getRuntime();
       return await handler({ req, rt, ...(await parseInput(req, context, options)) });
@@ -64,7 +65,7 @@ export function withStaff<B extends Schema = undefined, Q extends Schema = undef
   options: Options<B, Q, P>,
   handler: (args: Args<B, Q, P> & { staff: StaffUser }) => Promise<Response>,
 ) {
-  return async (req: Request, context: RouteContext = {}): Promise<Response> => {
+  return async (req: Request, context: RouteContext): Promise<Response> => {
     try {
       const rt = await getRuntime();
       const staff = await authenticateStaff(req, rt);
@@ -95,7 +96,7 @@ async function parseInput<B extends Schema, Q extends Schema, P extends Schema>(
   context: RouteContext,
   options: Options<B, Q, P>,
 ) {
-  const params = options.params ? parseWith(options.params, (await context.params) ?? {}, "params") : undefined;
+  const params = options.params ? parseWith(options.params, await context.params, "params") : undefined;
   const query = options.query
     ? parseWith(options.query, Object.fromEntries(new URL(req.url).searchParams), "query")
     : undefined;
