@@ -10,13 +10,16 @@ const REDACT = [
   "req.headers.authorization", "req.headers.cookie", "headers.authorization", "headers.cookie",
 ];
 
-export function createLogger(options: { level?: string; name?: string } = {}) {
-  return pino({
-    name: options.name ?? "careloop",
-    level: options.level ?? process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
-    redact: { paths: REDACT, censor: "[redacted]" },
-    base: undefined,
-  });
+export function createLogger(options: { level?: string; name?: string; destination?: pino.DestinationStream } = {}) {
+  return pino(
+    {
+      name: options.name ?? "careloop",
+      level: options.level ?? process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+      redact: { paths: REDACT, censor: "[redacted]" },
+      base: undefined,
+    },
+    options.destination,
+  );
 }
 
 export type Logger = ReturnType<typeof createLogger>;
