@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 /** Start-up refuses bad configuration with a message naming the variable, before touching anything. */
 function startDev(env: Record<string, string>) {
   return spawnSync("bun", ["scripts/dev.ts"], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "development", ...env },
     encoding: "utf8",
     timeout: 30_000,
   });

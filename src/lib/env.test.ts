@@ -17,8 +17,15 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/CLERK_SECRET_KEY: production needs Clerk/);
   });
 
-  it("accepts production with Clerk keys", () => {
-    const env = parseEnv({ NODE_ENV: "production", CLERK_SECRET_KEY: "sk_test_x", NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: "pk_test_x" });
+  it("accepts production with Clerk keys, a gateway and its secrets", () => {
+    const env = parseEnv({
+      NODE_ENV: "production",
+      CLERK_SECRET_KEY: "sk_test_x",
+      NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: "pk_test_x",
+      GOWA_API_URL: "http://gowa:3000",
+      GOWA_WEBHOOK_SECRET: "a-webhook-secret",
+      CRON_SECRET: "a-cron-secret",
+    });
     expect(clerkEnabled(env)).toBe(true);
   });
 
@@ -26,5 +33,14 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: /);
     expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET: must be at least 32 characters/);
     expect(() => parseEnv({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+  });
+});
+
+describe("parseEnv in production", () => {
+  it("requires the WhatsApp gateway, its webhook secret and the cron secret", () => {
+    const run = () => parseEnv({ NODE_ENV: "production", CLERK_SECRET_KEY: "sk", NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: "pk" });
+    expect(run).toThrow(/GOWA_API_URL: required in production/);
+    expect(run).toThrow(/GOWA_WEBHOOK_SECRET: required in production/);
+    expect(run).toThrow(/CRON_SECRET: required in production/);
   });
 });

@@ -31,6 +31,16 @@ const envSchema = z
     ADMIN_EMAILS: optional,
 
     CRON_SECRET: optional,
+
+    GOWA_API_URL: optional.pipe(z.string().url().optional()),
+    GOWA_BASIC_AUTH: optional.pipe(z.string().regex(/^[^:]+:.*$/, "must be user:password").optional()),
+    GOWA_BASE_PATH: optional,
+    GOWA_DEVICE_ID: optional,
+    GOWA_WEBHOOK_SECRET: optional,
+    GOWA_PACING_MS: intFrom(1000),
+    GOWA_PACING_JITTER_MS: intFrom(250),
+    GOWA_SIM_PORT: intFrom(3100),
+    INBOUND_RATE_LIMIT_PER_MINUTE: intFrom(10),
   })
   .superRefine((env, ctx) => {
     const clerk = Boolean(env.CLERK_SECRET_KEY && env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY);
@@ -40,6 +50,15 @@ const envSchema = z
         path: ["CLERK_SECRET_KEY"],
         message: "production needs Clerk (CLERK_SECRET_KEY and NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY); the dev sign-in never runs in production",
       });
+    }
+    if (env.NODE_ENV === "production" && !env.GOWA_API_URL) {
+      ctx.addIssue({ code: "custom", path: ["GOWA_API_URL"], message: "required in production (the simulator is for development)" });
+    }
+    if (env.NODE_ENV === "production" && !env.GOWA_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["GOWA_WEBHOOK_SECRET"], message: "required in production: webhooks must be signed with a secret of ours" });
+    }
+    if (env.NODE_ENV === "production" && !env.CRON_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["CRON_SECRET"], message: "required in production: cron routes refuse calls without it" });
     }
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET && !clerk) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "required in production" });

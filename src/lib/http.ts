@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import { ZodError, type ZodType, type z } from "zod";
 import type { StaffRole, StaffUser } from "@/db/schema";
 import { findSessionStaff } from "@/services/staff/staff.service";
@@ -54,6 +55,44 @@ export function withPublic<B extends Schema = undefined, Q extends Schema = unde
     try {
       const rt = await getRuntime();
       return await handler({ req, rt, ...(await parseInput(req, context, options)) });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** For cron routes: `Authorization: Bearer $CRON_SECRET`, exactly as Vercel Cron sends it. */
+export function withCron(handler: (args: { req: Request; rt: Runtime }) => Promise<Response>) {
+  return async (req: Request): Promise<Response> => {
+    try {
+      const rt = await getRuntime();
+      const given = Buffer.from(req.headers.get("authorization") ?? "");
+      const expected = Buffer.from(`Bearer ${rt.cronSecret}`);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new AppError("UNAUTHENTICATED", "authorization: a valid cron bearer token is required");
+      }
+      return await handler({ req, rt });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+
+/** For webhooks: hands the raw body (signatures are computed over the exact bytes) to the handler. */
+export function withWebhook(handler: (args: { req: Request; rt: Runtime; rawBody: string }) => Promise<Response>) {
+  return async (req: Request): Promise<Response> => {
+    try {
+      const rt = await getRuntime();
+      if (Number(req.headers.get("content-length") ?? 0) > MAX_WEBHOOK_BYTES) {
+        throw new AppError("PAYLOAD_TOO_LARGE", `body: larger than ${MAX_WEBHOOK_BYTES} bytes`);
+      }
+      const rawBody = await req.text();
+      if (Buffer.byteLength(rawBody) > MAX_WEBHOOK_BYTES) {
+        throw new AppError("PAYLOAD_TOO_LARGE", `body: larger than ${MAX_WEBHOOK_BYTES} bytes`);
+      }
+      return await handler({ req, rt, rawBody });
     } catch (error) {
       return errorResponse(error);
     }

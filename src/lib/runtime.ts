@@ -2,7 +2,11 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type Redis from "ioredis";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Db, DbHandle } from "@/db/client";
+import type { Pacer } from "@/integrations/gowa/pacing";
+import type { GowaSender } from "@/integrations/gowa/types";
+import type { Classifier } from "@/services/messaging/classifier/types";
 import { type Clock, systemClock } from "./clock";
 import { logger } from "./logger";
 
@@ -20,6 +24,18 @@ export type Runtime = {
   secureCookies: boolean;
   redis?: Redis;
   databaseKind: DbHandle["kind"];
+  /** Bearer token cron routes require. */
+  cronSecret: string;
+  gowa: GowaSender;
+  /** Verifies `X-Hub-Signature-256` on GOWA webhooks. */
+  gowaWebhookSecret: string;
+  /** Spaces sends per WhatsApp device. */
+  pacer: Pacer;
+  /** Inbound messages per sender per minute that get automatic answers. */
+  inboundLimiter: RateLimiterAbstract;
+  classifier: Classifier;
+  /** Runs work after the response is sent (Next's `after`); the inbox sweeper catches anything lost. */
+  afterResponse: (task: () => Promise<void>) => void;
 };
 
 type Holder = { runtime?: Runtime; pending?: Promise<Runtime> };
@@ -47,25 +63,54 @@ async function buildRuntimeFromEnv(): Promise<Runtime> {
   let redis: Redis | undefined;
   if (config.REDIS_URL) {
     const { default: IORedis } = await import("ioredis");
-    redis = new IORedis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    // not lazy: rate-limiter-flexible and the pacer expect a connecting client
+    redis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
     // ioredis reconnects by itself; readiness reports the outage, so log it without crashing
     redis.on("error", (error: Error) => logger.warn({ code: (error as { code?: string }).code }, "redis connection error"));
   }
   const production = config.NODE_ENV === "production";
+  const dataDir = path.dirname(config.PGLITE_DIR);
+  const { createGowaClient } = await import("@/integrations/gowa/client");
+  const { createPacer, createMemoryPacerStore, createRedisPacerStore } = await import("@/integrations/gowa/pacing");
+  const { RateLimiterMemory, RateLimiterRedis } = await import("rate-limiter-flexible");
+  const { rulesClassifier } = await import("@/services/messaging/classifier/rules");
+  const { after } = await import("next/server");
+  const [gowaUser, ...gowaPassword] = (config.GOWA_BASIC_AUTH ?? "").split(":");
+  const limiterOptions = { points: config.INBOUND_RATE_LIMIT_PER_MINUTE, duration: 60, keyPrefix: "careloop:inbound" };
   return {
     db: handle.db,
     databaseKind: handle.kind,
     clock: systemClock,
-    sessionSecret: config.SESSION_SECRET ?? localSessionSecret(path.dirname(config.PGLITE_DIR)),
+    sessionSecret: config.SESSION_SECRET ?? localSecret(dataDir, "session-secret"),
     devSignIn: !production && !clerkEnabled(config),
     secureCookies: config.APP_URL.startsWith("https://"),
     redis,
+    cronSecret: config.CRON_SECRET ?? localSecret(dataDir, "cron-secret"),
+    // without GOWA_API_URL the app talks to the simulator that `bun run dev` starts
+    gowa: createGowaClient({
+      baseUrl: config.GOWA_API_URL ?? `http://localhost:${config.GOWA_SIM_PORT}`,
+      basePath: config.GOWA_BASE_PATH,
+      username: gowaUser || undefined,
+      password: gowaPassword.join(":") || undefined,
+      deviceId: config.GOWA_DEVICE_ID,
+    }),
+    // GOWA's own default secret is "secret"; production requires GOWA_WEBHOOK_SECRET (env.ts)
+    gowaWebhookSecret: config.GOWA_WEBHOOK_SECRET ?? "secret",
+    pacer: createPacer({
+      minIntervalMs: config.GOWA_PACING_MS,
+      jitterMs: config.GOWA_PACING_JITTER_MS,
+      store: redis ? createRedisPacerStore(redis) : createMemoryPacerStore(),
+    }),
+    inboundLimiter: redis ? new RateLimiterRedis({ storeClient: redis, ...limiterOptions }) : new RateLimiterMemory(limiterOptions),
+    classifier: rulesClassifier,
+    afterResponse: (task) =>
+      after(() => task().catch((error: unknown) => logger.error({ err: error }, "after-response task failed"))),
   };
 }
 
 /** Outside production a secret is generated once and kept beside the embedded data, so sessions survive restarts. */
-function localSessionSecret(dir: string): string {
-  const file = path.join(dir, "session-secret");
+export function localSecret(dir: string, name: string): string {
+  const file = path.join(dir, name);
   try {
     return readFileSync(file, "utf8").trim();
   } catch {

@@ -1,7 +1,9 @@
-import { pgTable, text, varchar } from "drizzle-orm/pg-core";
+import { pgTable, text, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "../columns";
 
-export const organisations = pgTable("organisations", {
+export const organisations = pgTable(
+  "organisations",
+  {
   id: id(),
   name: text("name").notNull(),
   /** ISO 3166 alpha-2: how local phone numbers typed by staff are read (ID: 0812... -> +62812...). */
@@ -16,6 +18,11 @@ export const organisations = pgTable("organisations", {
   quietHoursEnd: varchar("quiet_hours_end", { length: 5 }).notNull().default("06:00"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-});
+  },
+  (t) => [
+    // inbound webhooks find their organisation by the GOWA device they arrived on
+    uniqueIndex("organisations_gowa_device_uq").on(t.gowaDeviceId),
+  ],
+);
 
 export type Organisation = typeof organisations.$inferSelect;

@@ -115,3 +115,13 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The live patient behind a WhatsApp number in one organisation (served by patients_org_phone_uq). */
+export async function findPatientByPhone(db: DbOrTx, params: { orgId: string; phone: string }): Promise<Patient | undefined> {
+  const [row] = await db
+    .select()
+    .from(patients)
+    .where(and(eq(patients.orgId, params.orgId), eq(patients.phone, params.phone), isNull(patients.deletedAt)))
+    .limit(1);
+  return row;
+}

@@ -13,8 +13,12 @@ import type {
 } from "./patient.schemas";
 import * as repo from "./patient.repository";
 import { normalisePhone, phoneSearchDigits } from "./phone";
+import { sendVerificationRequest } from "./verification.service";
+import type { OutboundCtx } from "../messaging/outbound.service";
 
 export type PatientCtx = { db: Db };
+/** Registering a patient also asks them, on WhatsApp and after the response, to confirm. */
+export type PatientWriteCtx = OutboundCtx & { afterResponse: (task: () => Promise<void>) => void };
 
 /** A volunteer works only with the patients assigned to them; pharmacists and admins with all of the organisation's. */
 export function patientScope(staff: StaffUser): repo.PatientScope {
@@ -51,7 +55,7 @@ export async function getPatient(ctx: PatientCtx, staff: StaffUser, id: string):
   return toPatientView(await getPatientOrThrow(ctx, staff, id));
 }
 
-export async function createPatient(ctx: PatientCtx, staff: StaffUser, body: CreatePatientBody): Promise<PatientView> {
+export async function createPatient(ctx: PatientWriteCtx, staff: StaffUser, body: CreatePatientBody): Promise<PatientView> {
   const org = await findOrganisationById(ctx.db, { id: staff.orgId });
   if (!org) throw notFound("Organisation");
   const phone = normaliseOrThrow(body.phone, org.country);
@@ -73,6 +77,7 @@ export async function createPatient(ctx: PatientCtx, staff: StaffUser, body: Cre
       return patient;
     }),
   );
+  ctx.afterResponse(() => sendVerificationRequest(ctx, org, created, { actorId: staff.id, actorType: "staff" }));
   return getPatient(ctx, staff, created.id);
 }
 
@@ -210,4 +215,13 @@ function decodeCursor(cursor: string): { name: string; id: string } {
   throw new AppError("BAD_REQUEST", "cursor: is not a cursor this API returned", [
     { field: "cursor", message: "is not a cursor this API returned" },
   ]);
+}
+
+/** Staff ask again (at most three asks in all); 409 when verified, unsubscribed or asked enough. */
+export async function resendVerification(ctx: OutboundCtx, staff: StaffUser, id: string): Promise<PatientView> {
+  const patient = await getPatientOrThrow(ctx, staff, id);
+  const org = await findOrganisationById(ctx.db, { id: staff.orgId });
+  if (!org) throw notFound("Organisation");
+  await sendVerificationRequest(ctx, org, patient, { actorId: staff.id, actorType: "staff" });
+  return getPatient(ctx, staff, id);
 }

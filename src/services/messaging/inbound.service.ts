@@ -1,0 +1,251 @@
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import type { Message, Organisation, Patient } from "@/db/schema";
+import { jidToE164 } from "@/integrations/gowa/jid";
+import type { GowaContent, GowaEvent, GowaMessageEvent } from "@/integrations/gowa/webhook";
+import { logger } from "@/lib/logger";
+import { insertAuditEntry } from "../audit/audit.repository";
+import { openEscalation } from "../escalation/escalation.repository";
+import { findOrganisationByDevice } from "../organisation/organisation.repository";
+import { findPatientByPhone, updatePatient } from "../patient/patient.repository";
+import { recordVerificationAnswer } from "../patient/verification.service";
+import { detectEmergency, detectOptOut } from "./classifier/safety";
+import type { Classification, ClassifyContext, Classifier, Language } from "./classifier/types";
+import * as messagesRepo from "./messages.repository";
+import { type OutboundCtx, sendText } from "./outbound.service";
+import { replies } from "./replies";
+import { claimUnknownSenderReply } from "./unknown-sender.repository";
+
+export type InboundCtx = OutboundCtx & { classifier: Classifier; inboundLimiter: RateLimiterAbstract };
+
+/** One inbound patient message on its way through the pipeline. */
+type Inbound = { org: Organisation; patient: Patient; message: Message; text: string | null };
+
+/** Applies one verified GOWA event. Safe to run twice for the same event (a retried inbox row). */
+export async function handleGowaEvent(ctx: InboundCtx, event: GowaEvent, inboxId: number): Promise<void> {
+  if (event.kind === "ignored") return;
+  const org = await findOrganisationByDevice(ctx.db, {
+    deviceIds: [event.sessionId, event.deviceId].filter((d): d is string => Boolean(d)),
+  });
+  if (!org) {
+    logger.warn({ inboxId, event: event.kind }, "webhook from a device no organisation owns");
+    return;
+  }
+  const at = ("timestamp" in event && event.timestamp) || ctx.clock.now();
+  switch (event.kind) {
+    case "message":
+      return handleMessage(ctx, org, event, inboxId);
+    case "message.ack":
+      if (event.receipt === "delivered" || event.receipt === "read") {
+        await messagesRepo.applyReceipt(ctx.db, { orgId: org.id, externalIds: event.messageIds, status: event.receipt, at });
+      }
+      return;
+    case "message.revoked":
+      return messagesRepo.markRevoked(ctx.db, { orgId: org.id, externalId: event.revokedMessageId, at });
+    case "message.edited":
+      await messagesRepo.markEdited(ctx.db, { orgId: org.id, externalId: event.originalMessageId, body: event.text, at });
+      return escalateEditedEmergency(ctx, org, event.originalMessageId, event.text);
+    case "message.reaction":
+      // kept on the message it reacts to; the reminder flow reads a 👍 as a confirmation
+      return messagesRepo.setReaction(ctx.db, { orgId: org.id, externalId: event.reactedMessageId, reaction: event.reaction });
+  }
+}
+
+export function contentText(content: GowaContent): string | null {
+  if (content.type === "text") return content.text.trim() || null;
+  if (content.type === "other") return content.text?.trim() || null;
+  return content.caption?.trim() || null;
+}
+
+async function handleMessage(ctx: InboundCtx, org: Organisation, event: GowaMessageEvent, inboxId: number): Promise<void> {
+  if (event.isGroup) return;
+  const text = contentText(event.content);
+  const media =
+    event.content.type !== "text" && event.content.type !== "other" && event.content.media
+      ? { path: event.content.media.path, url: event.content.media.url, storedKey: null }
+      : null;
+  const counterpart = event.fromMe ? jidToE164(event.chatId) : (event.from.phone ?? jidToE164(event.chatId));
+  // a linked id (@lid) with no phone: keep the JID so staff still see the thread
+  const phone = counterpart ?? (event.fromMe ? event.chatId : event.from.jid);
+  const patient = counterpart ? await findPatientByPhone(ctx.db, { orgId: org.id, phone: counterpart }) : undefined;
+  const { message, created } = await messagesRepo.upsertInboundMessage(ctx.db, {
+    orgId: org.id,
+    patientId: patient?.id ?? null,
+    phone,
+    // typed by staff on the clinic's phone: part of the thread, nothing to answer
+    direction: event.fromMe ? "outbound" : "inbound",
+    purpose: event.fromMe ? "phone" : "patient",
+    type: event.content.type,
+    body: text,
+    media,
+    externalId: event.id,
+    replyToExternalId: event.replyTo?.messageId ?? null,
+    status: event.fromMe ? "sent" : "received",
+    inboxId,
+    sentAt: event.fromMe ? (event.timestamp ?? ctx.clock.now()) : null,
+  });
+  if (event.fromMe) return;
+  if (!created && message.intent) return; // fully handled before a crash or redelivery
+  if (!patient) return answerUnknownSender(ctx, org, message);
+  await runPipeline(ctx, { org, patient, message, text });
+}
+
+/**
+ * The pipeline, in order. Opt-out is applied before anything else; an emergency is answered and
+ * escalated regardless of every later step (and even right after an opt-out).
+ */
+async function runPipeline(ctx: InboundCtx, m: Inbound): Promise<void> {
+  const optOut = m.text ? detectOptOut(m.text) : null;
+  const emergency = m.text ? detectEmergency(m.text) : { emergency: false, signs: [] };
+  if (optOut === "stop") await unsubscribe(ctx, m);
+  if (emergency.emergency) return escalateEmergency(ctx, m, emergency.signs, "rules");
+  if (optOut === "stop") return recordIntent(ctx, m, { intent: "unsubscribe", confidence: 1, source: "rules" });
+  if (optOut === "start") return resubscribe(ctx, m);
+  if (m.patient.unsubscribedAt) return; // stored for staff, never answered
+  if (!m.text) return handOff(ctx, m, "handoff", "media");
+  if (!(await withinRateLimit(ctx, m))) return;
+  const context = await conversationContext(ctx, m);
+  if (context === "verification" && m.patient.verificationStatus !== "VERIFIED") return answerVerification(ctx, m);
+  if (m.patient.automationPausedAt) return; // a person on staff has this conversation
+  const classification = await ctx.classifier.classify({ text: m.text, context });
+  await recordIntent(ctx, m, classification);
+  await act(ctx, m, classification);
+}
+
+async function act(ctx: InboundCtx, m: Inbound, c: Classification): Promise<void> {
+  const lang = m.patient.language;
+  switch (c.intent) {
+    case "emergency":
+      return escalateEmergency(ctx, m, [], c.source);
+    case "unsubscribe":
+      return unsubscribe(ctx, m);
+    case "symptom_report":
+      return handOff(ctx, m, "symptom", "symptom_report", replies.symptomNoted(lang));
+    case "question":
+      if (c.answer) return reply(ctx, m, "answer", c.answer);
+      return handOff(ctx, m, "question", "question");
+    case "confirm_taken":
+      return reply(ctx, m, "ack", replies.confirmed(lang));
+    case "confirm_not_taken":
+      return reply(ctx, m, "ack", replies.notTaken(lang));
+    case "unclear":
+      return reply(ctx, m, "help", replies.unclear(lang));
+    default:
+      return; // acknowledgements and stray yes/no need no answer
+  }
+}
+
+async function answerVerification(ctx: InboundCtx, m: Inbound): Promise<void> {
+  const c = await ctx.classifier.classify({ text: m.text ?? "", context: "verification" });
+  await recordIntent(ctx, m, c);
+  const lang = m.patient.language;
+  if (c.intent === "verification_accept" || c.intent === "confirm_taken") {
+    await recordVerificationAnswer(ctx, m.org, m.patient, true);
+    return reply(ctx, m, "verification_result", replies.verificationAccepted(lang));
+  }
+  if (c.intent === "verification_decline" || c.intent === "confirm_not_taken") {
+    await recordVerificationAnswer(ctx, m.org, m.patient, false);
+    return reply(ctx, m, "verification_result", replies.verificationDeclined(lang));
+  }
+  if (c.intent === "emergency") return escalateEmergency(ctx, m, [], c.source);
+  if (c.intent === "question" || c.intent === "symptom_report") return handOff(ctx, m, c.intent === "question" ? "question" : "symptom", c.intent);
+  return reply(ctx, m, "verification_retry", replies.verificationAskAgain(lang));
+}
+
+async function escalateEmergency(ctx: InboundCtx, m: Inbound, signs: string[], source: "rules" | "claude"): Promise<void> {
+  await openEscalation(ctx.db, { orgId: m.org.id, patientId: m.patient.id, messageId: m.message.id, kind: "emergency", signs });
+  await recordIntent(ctx, m, { intent: "emergency", confidence: 1, source });
+  await reply(ctx, m, "emergency", replies.emergency(m.patient.language, { number: m.org.emergencyNumber }));
+  logger.warn({ orgId: m.org.id, patientId: m.patient.id, escalation: "emergency", signs }, "emergency escalated");
+}
+
+/** An edit that turns a message into an emergency is escalated like a new one. */
+async function escalateEditedEmergency(ctx: InboundCtx, org: Organisation, externalId: string, text: string | null) {
+  const found = text ? detectEmergency(text) : null;
+  if (!found?.emergency) return;
+  const message = await messagesRepo.findMessageByExternalId(ctx.db, { orgId: org.id, externalId });
+  if (!message?.patientId || message.direction !== "inbound") return;
+  const patient = await findPatientByPhone(ctx.db, { orgId: org.id, phone: message.phone });
+  if (patient) await escalateEmergency(ctx, { org, patient, message, text }, found.signs, "rules");
+}
+
+/** Hands the conversation to staff: automatic replies pause for this patient until they resolve it. */
+async function handOff(ctx: InboundCtx, m: Inbound, kind: "question" | "symptom" | "handoff", reason: string, text?: string) {
+  await openEscalation(ctx.db, { orgId: m.org.id, patientId: m.patient.id, messageId: m.message.id, kind, signs: [reason], assignedToId: m.patient.assignedVolunteerId });
+  if (!m.patient.automationPausedAt) {
+    await ctx.db.transaction(async (tx) => {
+      await updatePatient(tx, { orgId: m.org.id, id: m.patient.id, values: { automationPausedAt: ctx.clock.now() } });
+      await insertAuditEntry(tx, { orgId: m.org.id, actorId: null, actorType: "system", action: "patient.automation_paused", entityType: "patient", entityId: m.patient.id, metadata: { reason } });
+    });
+  }
+  await reply(ctx, m, "handoff", text ?? replies.handedOver(m.patient.language));
+}
+
+async function unsubscribe(ctx: InboundCtx, m: Inbound): Promise<void> {
+  if (!m.patient.unsubscribedAt) {
+    await ctx.db.transaction(async (tx) => {
+      await updatePatient(tx, { orgId: m.org.id, id: m.patient.id, values: { unsubscribedAt: ctx.clock.now() } });
+      await insertAuditEntry(tx, { orgId: m.org.id, actorId: m.patient.id, actorType: "patient", action: "patient.unsubscribed", entityType: "patient", entityId: m.patient.id });
+    });
+    // confirmed once: a second STOP finds the patient already unsubscribed and gets no message
+    await reply(ctx, m, "unsubscribed", replies.unsubscribed(m.patient.language));
+  }
+}
+
+async function resubscribe(ctx: InboundCtx, m: Inbound): Promise<void> {
+  await recordIntent(ctx, m, { intent: "acknowledgement", confidence: 1, source: "rules" });
+  if (!m.patient.unsubscribedAt) return;
+  await ctx.db.transaction(async (tx) => {
+    await updatePatient(tx, { orgId: m.org.id, id: m.patient.id, values: { unsubscribedAt: null } });
+    await insertAuditEntry(tx, { orgId: m.org.id, actorId: m.patient.id, actorType: "patient", action: "patient.resubscribed", entityType: "patient", entityId: m.patient.id });
+  });
+  await reply(ctx, m, "resubscribed", replies.resubscribed(m.patient.language));
+}
+
+async function answerUnknownSender(ctx: InboundCtx, org: Organisation, message: Message): Promise<void> {
+  // one a day per number: claimUnknownSenderReply only says yes when the last was a day ago
+  if (message.phone.includes("@")) return; // no number to answer
+  if (!(await claimUnknownSenderReply(ctx.db, { orgId: org.id, phone: message.phone, now: ctx.clock.now() }))) return;
+  const lang: Language = org.language;
+  await sendText(ctx, { org, patientId: null, phone: message.phone, purpose: "unknown_sender", text: replies.unknownSender(lang), dedupeKey: `unknown:${message.id}` });
+}
+
+async function withinRateLimit(ctx: InboundCtx, m: Inbound): Promise<boolean> {
+  try {
+    await ctx.inboundLimiter.consume(`${m.org.id}:${m.patient.id}`);
+    return true;
+  } catch (rejection) {
+    if (rejection instanceof Error) {
+      // the limiter's store is down: answering is safer than going silent
+      logger.warn({ err: rejection.message }, "inbound rate limiter unavailable");
+      return true;
+    }
+    return false; // over the limit: stored, not answered
+  }
+}
+
+async function conversationContext(ctx: InboundCtx, m: Inbound): Promise<ClassifyContext> {
+  const last = await messagesRepo.findLastOutboundPurpose(ctx.db, { orgId: m.org.id, phone: m.message.phone, before: m.message.createdAt });
+  if (!last) return m.patient.verificationStatus === "PENDING" ? "verification" : "none";
+  if (last.purpose === "verification" || last.purpose === "verification_retry") return "verification";
+  if (last.purpose === "reminder" || last.purpose === "nudge") return "reminder";
+  return "none";
+}
+
+async function recordIntent(ctx: InboundCtx, m: Inbound, c: Pick<Classification, "intent" | "confidence" | "source"> & { secondary?: string[] }) {
+  return messagesRepo.updateMessage(ctx.db, {
+    orgId: m.org.id,
+    id: m.message.id,
+    values: { intent: c.intent, intentSource: c.source, intentConfidence: c.confidence, secondaryIntents: c.secondary ?? [] },
+  });
+}
+
+async function reply(ctx: InboundCtx, m: Inbound, purpose: string, text: string): Promise<void> {
+  await sendText(ctx, {
+    org: m.org,
+    patientId: m.patient.id,
+    phone: m.patient.phone,
+    purpose,
+    text,
+    dedupeKey: `${purpose}:${m.message.id}`,
+  });
+}

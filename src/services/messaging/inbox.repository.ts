@@ -1,0 +1,85 @@
+import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { type InboxRow, webhookInbox } from "@/db/schema";
+
+/** How long a claimed event stays ours before the sweeper may take it over (a crashed worker's lease). */
+export const INBOX_LEASE_SECONDS = 60;
+export const INBOX_MAX_ATTEMPTS = 5;
+
+export type NewInboxEvent = { provider: string; eventKey: string; event: string; senderKey: string; payload: unknown };
+
+/** Stores a verified event; null when it was already there (a redelivery). */
+export async function insertInboxEvent(db: DbOrTx, values: NewInboxEvent): Promise<{ id: number } | null> {
+  const [row] = await db
+    .insert(webhookInbox)
+    .values(values)
+    .onConflictDoNothing({ target: [webhookInbox.provider, webhookInbox.eventKey] })
+    .returning({ id: webhookInbox.id });
+  return row ?? null;
+}
+
+/**
+ * Claims the oldest open event of one chat, but only when no earlier event of that chat is still
+ * open: a patient's messages are handled in the order they arrived, whichever worker runs them.
+ */
+export async function claimNextInChat(db: DbOrTx, params: { senderKey: string }): Promise<InboxRow | null> {
+  const rows = await db.execute(sql`
+    update ${webhookInbox} set status = 'processing', attempts = attempts + 1,
+      locked_until = now() + make_interval(secs => ${INBOX_LEASE_SECONDS})
+    where id = (
+      select w.id from ${webhookInbox} w
+      where w.sender_key = ${params.senderKey}
+        and (w.status = 'pending' or (w.status = 'processing' and w.locked_until < now()))
+        and not exists (
+          select 1 from ${webhookInbox} e
+          where e.sender_key = w.sender_key and e.id < w.id and e.status in ('pending', 'processing'))
+      order by w.id limit 1
+      for update skip locked)
+    returning id`);
+  const id = (Array.isArray(rows) ? rows : (rows as { rows: Array<{ id: number }> }).rows)[0]?.id;
+  if (id === undefined) return null;
+  const [row] = await db.select().from(webhookInbox).where(eq(webhookInbox.id, Number(id)));
+  return row ?? null;
+}
+
+export async function markInboxDone(db: DbOrTx, params: { id: number }): Promise<void> {
+  await db
+    .update(webhookInbox)
+    .set({ status: "done", processedAt: sql`now()`, lockedUntil: null, lastError: null })
+    .where(eq(webhookInbox.id, params.id));
+}
+
+/** Gives the event back for another try, or parks it as failed after too many. */
+export async function markInboxFailed(db: DbOrTx, params: { id: number; attempts: number; error: string }): Promise<void> {
+  await db
+    .update(webhookInbox)
+    .set({
+      status: params.attempts >= INBOX_MAX_ATTEMPTS ? "failed" : "pending",
+      lockedUntil: null,
+      lastError: params.error.slice(0, 200),
+    })
+    .where(eq(webhookInbox.id, params.id));
+}
+
+/** Chats with events nobody is working on: left pending for a while, or whose lease ran out. */
+export async function findStaleChats(db: DbOrTx, params: { olderThanSeconds: number; limit: number }): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ senderKey: webhookInbox.senderKey })
+    .from(webhookInbox)
+    .where(
+      or(
+        and(eq(webhookInbox.status, "pending"), lt(webhookInbox.receivedAt, sql`now() - make_interval(secs => ${params.olderThanSeconds})`)),
+        and(eq(webhookInbox.status, "processing"), lt(webhookInbox.lockedUntil, sql`now()`)),
+      ),
+    )
+    .limit(params.limit);
+  return rows.map((r) => r.senderKey);
+}
+
+export async function countInboxByStatus(db: DbOrTx, params: { ids: number[] }) {
+  return db
+    .select({ status: webhookInbox.status, n: sql<number>`count(*)::int` })
+    .from(webhookInbox)
+    .where(inArray(webhookInbox.id, params.ids))
+    .groupBy(webhookInbox.status);
+}

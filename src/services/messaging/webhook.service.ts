@@ -1,0 +1,87 @@
+import { type GowaEvent, parseGowaEvent, verifyGowaSignature } from "@/integrations/gowa/webhook";
+import { AppError, badRequest } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { expireVerifications } from "../patient/verification.service";
+import { type InboundCtx, handleGowaEvent } from "./inbound.service";
+import * as inbox from "./inbox.repository";
+
+export type WebhookCtx = InboundCtx & {
+  gowaWebhookSecret: string;
+  afterResponse: (task: () => Promise<void>) => void;
+};
+
+export type WebhookOutcome = { status: "accepted" | "duplicate" | "ignored"; inboxId?: number };
+
+/**
+ * Verifies, validates and stores one GOWA webhook, then schedules its processing after the
+ * response. Once this returns the event is durable: a crash before processing leaves an inbox
+ * row the sweeper picks up.
+ */
+export async function acceptGowaWebhook(ctx: WebhookCtx, rawBody: string, signature: string | null): Promise<WebhookOutcome> {
+  if (!verifyGowaSignature(rawBody, signature, ctx.gowaWebhookSecret)) {
+    throw new AppError("UNAUTHENTICATED", "X-Hub-Signature-256: missing or does not match the body");
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody);
+  } catch {
+    throw badRequest("body", "not valid JSON");
+  }
+  const event = parseGowaEvent(json);
+  if (event.kind === "ignored") return { status: "ignored" };
+  const keys = inboxKeys(event);
+  const row = await inbox.insertInboxEvent(ctx.db, { provider: "gowa", event: event.kind, payload: json, ...keys });
+  if (!row) return { status: "duplicate" };
+  ctx.afterResponse(() => processChat(ctx, keys.senderKey).then(() => undefined));
+  return { status: "accepted", inboxId: row.id };
+}
+
+/** GOWA's own ids make the dedupe key; the chat makes the ordering key. */
+export function inboxKeys(event: Exclude<GowaEvent, { kind: "ignored" }>): { eventKey: string; senderKey: string } {
+  const device = event.sessionId ?? event.deviceId ?? "-";
+  const chat = event.chatId ?? event.from?.jid ?? "-";
+  const senderKey = `${device}|${chat}`;
+  if (event.kind === "message.ack") {
+    return { eventKey: `${device}:ack:${event.receipt}:${[...event.messageIds].sort().join(",")}`, senderKey };
+  }
+  return { eventKey: `${device}:${event.kind}:${event.id}`, senderKey };
+}
+
+/** Processes a chat's open events in arrival order until none is left (or another worker holds one). */
+export async function processChat(ctx: InboundCtx, senderKey: string): Promise<number> {
+  let processed = 0;
+  for (;;) {
+    const row = await inbox.claimNextInChat(ctx.db, { senderKey });
+    if (!row) return processed;
+    try {
+      await handleGowaEvent(ctx, parseGowaEvent(row.payload), row.id);
+      await inbox.markInboxDone(ctx.db, { id: row.id });
+      processed++;
+    } catch (error) {
+      const code = error instanceof AppError ? error.code : error instanceof Error ? error.name : "UNKNOWN";
+      logger.error({ inboxId: row.id, attempts: row.attempts, code, err: error }, "inbox event failed");
+      await inbox.markInboxFailed(ctx.db, { id: row.id, attempts: row.attempts, error: code });
+      return processed; // later events of this chat wait: order matters more than speed
+    }
+  }
+}
+
+export type SweepSummary = { chats: number; processed: number; expiredVerifications: number };
+
+/**
+ * The cron sweeper: events nobody finished (the process died after acknowledging them, or a
+ * worker's lease ran out) are processed now, within a time budget.
+ */
+export async function sweepInbox(ctx: InboundCtx, options: { budgetMs?: number; olderThanSeconds?: number } = {}): Promise<SweepSummary> {
+  const deadline = Date.now() + (options.budgetMs ?? 20_000);
+  const chats = await inbox.findStaleChats(ctx.db, { olderThanSeconds: options.olderThanSeconds ?? 10, limit: 500 });
+  let processed = 0;
+  let visited = 0;
+  for (const chat of chats) {
+    if (Date.now() > deadline) break;
+    processed += await processChat(ctx, chat);
+    visited++;
+  }
+  const expiredVerifications = await expireVerifications(ctx);
+  return { chats: visited, processed, expiredVerifications };
+}
