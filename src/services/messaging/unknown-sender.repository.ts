@@ -10,7 +10,7 @@ export async function claimUnknownSenderReply(db: DbOrTx, params: { orgId: strin
     .onConflictDoUpdate({
       target: [unknownSenders.orgId, unknownSenders.phone],
       set: { lastRepliedAt: params.now },
-      setWhere: sql`${unknownSenders.lastRepliedAt} <= ${params.now}::timestamptz - interval '1 day'`,
+      setWhere: sql`${unknownSenders.lastRepliedAt} <= ${params.now.toISOString()}::timestamptz - interval '1 day'`,
     })
     .returning({ phone: unknownSenders.phone });
   return rows.length > 0;
