@@ -1,16 +1,19 @@
 /**
  * `bun run dev` — the whole product on one machine with no configuration: applies migrations,
- * seeds an empty database with the Demo Clinic, then runs Next.js in development mode.
- * Every real service switches on from its environment variable (see .env.example).
+ * seeds an empty database with the Demo Clinic, starts the GOWA simulator (unless GOWA_API_URL
+ * points at a real gateway), runs Next.js in development mode, and calls the cron routes every
+ * minute the way Vercel Cron would. Every real service switches on from its environment variable.
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
 import { count } from "drizzle-orm";
 import { connect, migrate } from "@/db/client";
 import { organisations } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
-import { env } from "@/lib/env";
+import { DEMO_DEVICE_ID, seedDemo } from "@/db/seed";
+import { type Env, env } from "@/lib/env";
+import { localSecret } from "@/lib/runtime";
 
-let config: ReturnType<typeof env>;
+let config: Env;
 try {
   config = env();
 } catch (error) {
@@ -33,9 +36,35 @@ try {
 process.stdout.write(`Database: ${handle.kind === "pglite" ? `PGlite in ${config.PGLITE_DIR}` : "PostgreSQL (DATABASE_URL)"}\n`);
 
 const port = process.env.PORT ?? "3000";
-const children = [spawn("bun", ["--bun", "next", "dev", "--webpack", "--port", port], { stdio: "inherit", env: process.env })];
+const appUrl = `http://localhost:${port}`;
+const cronSecret = config.CRON_SECRET ?? localSecret(path.dirname(config.PGLITE_DIR), "cron-secret");
+const children: ChildProcess[] = [];
+const childEnv = { ...process.env, APP_URL: process.env.APP_URL ?? appUrl };
+
+if (!config.GOWA_API_URL) {
+  children.push(
+    spawn("bun", ["scripts/gowa-sim.ts"], {
+      stdio: "inherit",
+      env: { ...childEnv, GOWA_SIM_WEBHOOK_URL: `${appUrl}/api/webhooks/gowa`, GOWA_SIM_DEVICE_ID: process.env.GOWA_SIM_DEVICE_ID ?? DEMO_DEVICE_ID },
+    }),
+  );
+  process.stdout.write(`WhatsApp: GOWA simulator — chat as a patient at http://localhost:${config.GOWA_SIM_PORT}/\n`);
+}
+// webpack rather than Turbopack in development: Turbopack's hashed external modules do not resolve under `bun --bun`
+children.push(spawn("bun", ["--bun", "next", "dev", "--webpack", "--port", port], { stdio: "inherit", env: childEnv }));
+
+// Vercel Cron, locally: every minute, each route in vercel.json
+const { crons } = (await import("../vercel.json", { with: { type: "json" } })).default as { crons: Array<{ path: string }> };
+const cronTimer = setInterval(() => {
+  for (const cron of crons) {
+    fetch(`${appUrl}${cron.path}`, { headers: { authorization: `Bearer ${cronSecret}` } }).catch(() => {
+      // the server may still be starting; the next minute tries again
+    });
+  }
+}, 60_000);
 
 const stop = () => {
+  clearInterval(cronTimer);
   for (const child of children) child.kill("SIGTERM");
 };
 process.on("SIGINT", stop);

@@ -45,6 +45,9 @@ const DEMO_PATIENTS: Array<{
   { name: "Sri Mulyani", phone: "+6281321212121", dateOfBirth: "1963-12-01", sex: "female", notes: "Hipertensi dan kolesterol" },
 ];
 
+/** The GOWA device (X-Device-Id) the Demo Clinic sends from; `bun run dev` starts the simulator with it. */
+export const DEMO_DEVICE_ID = "demo-clinic";
+
 export type DemoSeedResult = { orgId: string; created: boolean };
 
 export async function seedDemo(db: Db): Promise<DemoSeedResult> {
@@ -58,7 +61,7 @@ export async function seedDemo(db: Db): Promise<DemoSeedResult> {
   return db.transaction(async (tx) => {
     const [org] = await tx
       .insert(organisations)
-      .values({ name: "Demo Clinic", country: "ID", timezone: "Asia/Jakarta", language: "id", emergencyNumber: "119" })
+      .values({ name: "Demo Clinic", country: "ID", timezone: "Asia/Jakarta", language: "id", emergencyNumber: "119", gowaDeviceId: DEMO_DEVICE_ID })
       .returning();
     if (!org) throw new Error("could not create the Demo Clinic");
     const staff = await tx

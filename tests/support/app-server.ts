@@ -10,14 +10,16 @@ import path from "node:path";
  */
 export type AppServer = { url: string; output: () => string; stop: () => Promise<void> };
 
-export async function startDevApp(): Promise<AppServer> {
+export async function startDevApp(): Promise<AppServer & { simUrl: string }> {
   const port = await freePort();
+  const simPort = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "careloop-e2e-"));
   let output = "";
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     PORT: String(port),
+    GOWA_SIM_PORT: String(simPort),
     PGLITE_DIR: path.join(dataDir, "pglite"),
     NEXT_DIST_DIR: ".next-e2e",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -45,7 +47,7 @@ export async function startDevApp(): Promise<AppServer> {
     if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${output}`);
     try {
       const res = await fetch(`${url}/api/health/ready`);
-      if (res.ok) return { url, output: () => output, stop };
+      if (res.ok) return { url, simUrl: `http://localhost:${simPort}`, output: () => output, stop };
     } catch {
       // not listening yet
     }
