@@ -324,3 +324,25 @@ describe("crash recovery", () => {
 // keep the shared fake's history from growing without bound across files
 testGowa.reset();
 void settleAfterResponse;
+
+describe("media", () => {
+  it("a voice note is copied from GOWA into our storage and linked from the message", async () => {
+    const { org } = await createClinic();
+    const patient = await createVerifiedPatient(org);
+    const rt = await getRuntime();
+    const bytes = new Uint8Array([1, 2, 3, 4]);
+    setRuntime({ ...rt, gowaMedia: async (p) => (p === "statics/media/1700-voice.ogg" ? { data: bytes, contentType: "audio/ogg" } : null) });
+    try {
+      const digits = patient.phone.slice(1);
+      await deliver(
+        gowaEnvelope(org, "message", { id: gowaId(), chat_id: `${digits}@s.whatsapp.net`, from: `${digits}@s.whatsapp.net`, audio: "statics/media/1700-voice.ogg" }),
+      );
+    } finally {
+      setRuntime(rt);
+    }
+    const [voice] = await threadOf(org.id, patient.phone);
+    expect(voice?.media).toMatchObject({ path: "statics/media/1700-voice.ogg", mime: "audio/ogg" });
+    const stored = await rt.storage.get(voice?.media?.storedKey ?? "");
+    expect(stored).toEqual({ data: bytes, contentType: "audio/ogg" });
+  });
+});

@@ -41,6 +41,12 @@ const envSchema = z
     GOWA_PACING_JITTER_MS: intFrom(250),
     GOWA_SIM_PORT: intFrom(3100),
     INBOUND_RATE_LIMIT_PER_MINUTE: intFrom(10),
+
+    STORAGE_DIR: z.string().default(".data/media"),
+    MINIO_ENDPOINT: optional.pipe(z.string().url().optional()),
+    MINIO_ACCESS_KEY: optional,
+    MINIO_SECRET_KEY: optional,
+    MINIO_BUCKET: z.string().default("careloop-media"),
   })
   .superRefine((env, ctx) => {
     const clerk = Boolean(env.CLERK_SECRET_KEY && env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY);
@@ -50,6 +56,9 @@ const envSchema = z
         path: ["CLERK_SECRET_KEY"],
         message: "production needs Clerk (CLERK_SECRET_KEY and NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY); the dev sign-in never runs in production",
       });
+    }
+    if (env.MINIO_ENDPOINT && (!env.MINIO_ACCESS_KEY || !env.MINIO_SECRET_KEY)) {
+      ctx.addIssue({ code: "custom", path: [env.MINIO_ACCESS_KEY ? "MINIO_SECRET_KEY" : "MINIO_ACCESS_KEY"], message: "required with MINIO_ENDPOINT" });
     }
     if (env.NODE_ENV === "production" && !env.GOWA_API_URL) {
       ctx.addIssue({ code: "custom", path: ["GOWA_API_URL"], message: "required in production (the simulator is for development)" });

@@ -4,7 +4,9 @@ import path from "node:path";
 import type Redis from "ioredis";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Db, DbHandle } from "@/db/client";
+import type { GowaMediaFetcher } from "@/integrations/gowa/media";
 import type { Pacer } from "@/integrations/gowa/pacing";
+import type { ObjectStorage } from "@/integrations/storage/types";
 import type { GowaSender } from "@/integrations/gowa/types";
 import type { Classifier } from "@/services/messaging/classifier/types";
 import { type Clock, systemClock } from "./clock";
@@ -34,6 +36,9 @@ export type Runtime = {
   /** Inbound messages per sender per minute that get automatic answers. */
   inboundLimiter: RateLimiterAbstract;
   classifier: Classifier;
+  /** Media of inbound messages: files on disk, or MinIO when MINIO_* is set. */
+  storage: ObjectStorage;
+  gowaMedia: GowaMediaFetcher;
   /** Runs work after the response is sent (Next's `after`); the inbox sweeper catches anything lost. */
   afterResponse: (task: () => Promise<void>) => void;
 };
@@ -75,6 +80,10 @@ async function buildRuntimeFromEnv(): Promise<Runtime> {
   const { RateLimiterMemory, RateLimiterRedis } = await import("rate-limiter-flexible");
   const { rulesClassifier } = await import("@/services/messaging/classifier/rules");
   const { after } = await import("next/server");
+  const { createGowaMediaFetcher } = await import("@/integrations/gowa/media");
+  const { createDiskStorage } = await import("@/integrations/storage/disk");
+  const { createMinioStorage } = await import("@/integrations/storage/minio");
+  const gowaBaseUrl = config.GOWA_API_URL ?? `http://localhost:${config.GOWA_SIM_PORT}`;
   const [gowaUser, ...gowaPassword] = (config.GOWA_BASIC_AUTH ?? "").split(":");
   const limiterOptions = { points: config.INBOUND_RATE_LIMIT_PER_MINUTE, duration: 60, keyPrefix: "careloop:inbound" };
   return {
@@ -88,7 +97,7 @@ async function buildRuntimeFromEnv(): Promise<Runtime> {
     cronSecret: config.CRON_SECRET ?? localSecret(dataDir, "cron-secret"),
     // without GOWA_API_URL the app talks to the simulator that `bun run dev` starts
     gowa: createGowaClient({
-      baseUrl: config.GOWA_API_URL ?? `http://localhost:${config.GOWA_SIM_PORT}`,
+      baseUrl: gowaBaseUrl,
       basePath: config.GOWA_BASE_PATH,
       username: gowaUser || undefined,
       password: gowaPassword.join(":") || undefined,
@@ -103,6 +112,11 @@ async function buildRuntimeFromEnv(): Promise<Runtime> {
     }),
     inboundLimiter: redis ? new RateLimiterRedis({ storeClient: redis, ...limiterOptions }) : new RateLimiterMemory(limiterOptions),
     classifier: rulesClassifier,
+    storage:
+      config.MINIO_ENDPOINT && config.MINIO_ACCESS_KEY && config.MINIO_SECRET_KEY
+        ? createMinioStorage({ endpoint: config.MINIO_ENDPOINT, accessKey: config.MINIO_ACCESS_KEY, secretKey: config.MINIO_SECRET_KEY, bucket: config.MINIO_BUCKET })
+        : createDiskStorage(config.STORAGE_DIR),
+    gowaMedia: createGowaMediaFetcher({ baseUrl: gowaBaseUrl, username: gowaUser || undefined, password: gowaPassword.join(":") || undefined }),
     afterResponse: (task) =>
       after(() => task().catch((error: unknown) => logger.error({ err: error }, "after-response task failed"))),
   };

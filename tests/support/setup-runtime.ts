@@ -2,7 +2,11 @@ import { RateLimiterMemory } from "rate-limiter-flexible";
 import { afterAll } from "vitest";
 import { connectPostgres } from "../../src/db/client";
 import { createFakeGowaSender } from "../../src/integrations/gowa/fake";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createMemoryPacerStore, createPacer } from "../../src/integrations/gowa/pacing";
+import { createDiskStorage } from "../../src/integrations/storage/disk";
 import { systemClock } from "../../src/lib/clock";
 import { setRuntime } from "../../src/lib/runtime";
 import { rulesClassifier } from "../../src/services/messaging/classifier/rules";
@@ -39,6 +43,9 @@ setRuntime({
   pacer: createPacer({ minIntervalMs: 0, store: createMemoryPacerStore() }),
   inboundLimiter: new RateLimiterMemory({ points: 10, duration: 60 }),
   classifier: rulesClassifier,
+  storage: createDiskStorage(mkdtempSync(path.join(tmpdir(), "careloop-media-"))),
+  // GOWA's media folder is not reachable in most tests; the media test serves one of its own
+  gowaMedia: async () => null,
   afterResponse: (task) => {
     const run: Promise<void> = task().finally(() => pending.delete(run));
     pending.add(run);

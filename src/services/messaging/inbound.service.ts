@@ -1,6 +1,8 @@
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Message, Organisation, Patient } from "@/db/schema";
 import { jidToE164 } from "@/integrations/gowa/jid";
+import type { GowaMediaFetcher } from "@/integrations/gowa/media";
+import type { ObjectStorage } from "@/integrations/storage/types";
 import type { GowaContent, GowaEvent, GowaMessageEvent } from "@/integrations/gowa/webhook";
 import { logger } from "@/lib/logger";
 import { insertAuditEntry } from "../audit/audit.repository";
@@ -15,7 +17,12 @@ import { type OutboundCtx, sendText } from "./outbound.service";
 import { replies } from "./replies";
 import { claimUnknownSenderReply } from "./unknown-sender.repository";
 
-export type InboundCtx = OutboundCtx & { classifier: Classifier; inboundLimiter: RateLimiterAbstract };
+export type InboundCtx = OutboundCtx & {
+  classifier: Classifier;
+  inboundLimiter: RateLimiterAbstract;
+  storage: ObjectStorage;
+  gowaMedia: GowaMediaFetcher;
+};
 
 /** One inbound patient message on its way through the pipeline. */
 type Inbound = { org: Organisation; patient: Patient; message: Message; text: string | null };
@@ -83,10 +90,30 @@ async function handleMessage(ctx: InboundCtx, org: Organisation, event: GowaMess
     inboxId,
     sentAt: event.fromMe ? (event.timestamp ?? ctx.clock.now()) : null,
   });
+  if (media?.path && !message.media?.storedKey) await keepMedia(ctx, org, message, media.path);
   if (event.fromMe) return;
   if (!created && message.intent) return; // fully handled before a crash or redelivery
   if (!patient) return answerUnknownSender(ctx, org, message);
   await runPipeline(ctx, { org, patient, message, text });
+}
+
+/**
+ * Copies a media file from GOWA into our storage (GOWA may clean its folder). A failure keeps
+ * GOWA's path on the message and does not stop the pipeline: the text matters more than the file.
+ */
+async function keepMedia(ctx: InboundCtx, org: Organisation, message: Message, mediaPath: string): Promise<void> {
+  try {
+    const file = await ctx.gowaMedia(mediaPath);
+    if (!file) return;
+    const extension = /\.[A-Za-z0-9]{1,5}$/.exec(mediaPath)?.[0] ?? "";
+    const storedKey = `${org.id}/${message.id}${extension}`;
+    await ctx.storage.put(storedKey, file.data, file.contentType);
+    const media = { path: mediaPath, url: message.media?.url ?? null, storedKey, mime: file.contentType };
+    await messagesRepo.updateMessage(ctx.db, { orgId: org.id, id: message.id, values: { media } });
+    message.media = media;
+  } catch (error) {
+    logger.warn({ messageId: message.id, err: error instanceof Error ? error.message : "unknown" }, "could not keep media");
+  }
 }
 
 /**
