@@ -270,6 +270,21 @@ describe("receipts, revokes and reactions", () => {
     expect(after?.readAt).toBeInstanceOf(Date);
   });
 
+  it("a receipt without a session id (as GOWA sends them) still finds its message", async () => {
+    const { org } = await createClinic();
+    const patient = await createVerifiedPatient(org);
+    await deliver(textMessage(org, patient.phone, "???"));
+    const ours = (await threadOf(org.id, patient.phone)).find((m) => m.direction === "outbound");
+    const body = JSON.stringify({
+      event: "message.ack",
+      device_id: "628987654321@s.whatsapp.net",
+      timestamp: new Date().toISOString(),
+      payload: { ids: [ours?.externalId], chat_id: "123456789012345@lid", receipt_type: "delivered" },
+    });
+    await deliver(body);
+    expect((await threadOf(org.id, patient.phone)).find((m) => m.id === ours?.id)?.status).toBe("delivered");
+  });
+
   it("a revoked message is marked, and a reaction is kept on the message it reacts to", async () => {
     const { org } = await createClinic();
     const patient = await createVerifiedPatient(org);

@@ -33,6 +33,10 @@ export async function handleGowaEvent(ctx: InboundCtx, event: GowaEvent, inboxId
   const org = await findOrganisationByDevice(ctx.db, {
     deviceIds: [event.sessionId, event.deviceId].filter((d): d is string => Boolean(d)),
   });
+  if (!org && event.kind === "message.ack") {
+    // GOWA leaves session_id off receipts: find the organisations by the messages they name
+    return applyReceiptsByMessageId(ctx, event.messageIds, event.receipt, event.timestamp ?? ctx.clock.now());
+  }
   if (!org) {
     logger.warn({ inboxId, event: event.kind }, "webhook from a device no organisation owns");
     return;
@@ -54,6 +58,13 @@ export async function handleGowaEvent(ctx: InboundCtx, event: GowaEvent, inboxId
     case "message.reaction":
       // kept on the message it reacts to; the reminder flow reads a 👍 as a confirmation
       return messagesRepo.setReaction(ctx.db, { orgId: org.id, externalId: event.reactedMessageId, reaction: event.reaction });
+  }
+}
+
+async function applyReceiptsByMessageId(ctx: InboundCtx, externalIds: string[], receipt: string, at: Date): Promise<void> {
+  if (receipt !== "delivered" && receipt !== "read") return;
+  for (const orgId of await messagesRepo.findOrgIdsOfOutbound(ctx.db, { externalIds })) {
+    await messagesRepo.applyReceipt(ctx.db, { orgId, externalIds, status: receipt, at });
   }
 }
 

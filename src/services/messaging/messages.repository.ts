@@ -66,6 +66,16 @@ export async function applyReceipt(
   return rows.length;
 }
 
+/** The organisations whose outbound messages carry these WhatsApp ids (receipts without a device). */
+export async function findOrgIdsOfOutbound(db: DbOrTx, params: { externalIds: string[] }): Promise<string[]> {
+  if (params.externalIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ orgId: messages.orgId })
+    .from(messages)
+    .where(and(eq(messages.direction, "outbound"), inArray(messages.externalId, params.externalIds)));
+  return rows.map((r) => r.orgId);
+}
+
 /** What our last message to this number was for: it decides what "ya" or "sudah" means. */
 export async function findLastOutboundPurpose(db: DbOrTx, params: { orgId: string; phone: string; before: Date }) {
   const [row] = await db
