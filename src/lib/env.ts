@@ -31,6 +31,7 @@ const envSchema = z
     ADMIN_EMAILS: optional,
 
     CRON_SECRET: optional,
+    CRON_BUDGET_MS: intFrom(50_000),
 
     GOWA_API_URL: optional.pipe(z.string().url().optional()),
     GOWA_BASIC_AUTH: optional.pipe(z.string().regex(/^[^:]+:.*$/, "must be user:password").optional()),

@@ -39,6 +39,8 @@ export type Runtime = {
   /** Media of inbound messages: files on disk, or MinIO when MINIO_* is set. */
   storage: ObjectStorage;
   gowaMedia: GowaMediaFetcher;
+  /** How long one reminder cron call may keep sending (CRON_BUDGET_MS, default 50 s). */
+  cronBudgetMs: number;
   /** Runs work after the response is sent (Next's `after`); the inbox sweeper catches anything lost. */
   afterResponse: (task: () => Promise<void>) => void;
 };
@@ -112,6 +114,7 @@ async function buildRuntimeFromEnv(): Promise<Runtime> {
     }),
     inboundLimiter: redis ? new RateLimiterRedis({ storeClient: redis, ...limiterOptions }) : new RateLimiterMemory(limiterOptions),
     classifier: rulesClassifier,
+    cronBudgetMs: config.CRON_BUDGET_MS,
     storage:
       config.MINIO_ENDPOINT && config.MINIO_ACCESS_KEY && config.MINIO_SECRET_KEY
         ? createMinioStorage({ endpoint: config.MINIO_ENDPOINT, accessKey: config.MINIO_ACCESS_KEY, secretKey: config.MINIO_SECRET_KEY, bucket: config.MINIO_BUCKET })

@@ -43,6 +43,7 @@ setRuntime({
   pacer: createPacer({ minIntervalMs: 0, store: createMemoryPacerStore() }),
   inboundLimiter: new RateLimiterMemory({ points: 10, duration: 60 }),
   classifier: rulesClassifier,
+  cronBudgetMs: 20_000,
   storage: createDiskStorage(mkdtempSync(path.join(tmpdir(), "careloop-media-"))),
   // GOWA's media folder is not reachable in most tests; the media test serves one of its own
   gowaMedia: async () => null,

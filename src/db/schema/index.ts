@@ -6,3 +6,5 @@ export * from "./webhook-inbox";
 export * from "./messages";
 export * from "./escalations";
 export * from "./unknown-senders";
+export * from "./reminders";
+export * from "./deliveries";

@@ -8,8 +8,10 @@ import { logger } from "@/lib/logger";
 import { insertAuditEntry } from "../audit/audit.repository";
 import { openEscalation } from "../escalation/escalation.repository";
 import { findOrganisationByDevice } from "../organisation/organisation.repository";
-import { findPatientByPhone, updatePatient } from "../patient/patient.repository";
+import { findPatientById, findPatientByPhone, updatePatient } from "../patient/patient.repository";
+import { findDeliveryByExternalId } from "../reminder/reminder.repository";
 import { recordVerificationAnswer } from "../patient/verification.service";
+import { CONFIRMING_REACTIONS, findRepliedDelivery, recordReminderAnswer } from "../reminder/confirmation.service";
 import { detectEmergency, detectOptOut } from "./classifier/safety";
 import type { Classification, ClassifyContext, Classifier, Language } from "./classifier/types";
 import * as messagesRepo from "./messages.repository";
@@ -56,9 +58,18 @@ export async function handleGowaEvent(ctx: InboundCtx, event: GowaEvent, inboxId
       await messagesRepo.markEdited(ctx.db, { orgId: org.id, externalId: event.originalMessageId, body: event.text, at });
       return escalateEditedEmergency(ctx, org, event.originalMessageId, event.text);
     case "message.reaction":
-      // kept on the message it reacts to; the reminder flow reads a 👍 as a confirmation
-      return messagesRepo.setReaction(ctx.db, { orgId: org.id, externalId: event.reactedMessageId, reaction: event.reaction });
+      await messagesRepo.setReaction(ctx.db, { orgId: org.id, externalId: event.reactedMessageId, reaction: event.reaction });
+      return confirmByReaction(ctx, org, event.reactedMessageId, event.reaction);
   }
+}
+
+/** A 👍 on a reminder confirms that very delivery. */
+async function confirmByReaction(ctx: InboundCtx, org: Organisation, reactedMessageId: string, reaction: string | null) {
+  if (!reaction || !CONFIRMING_REACTIONS.has(reaction)) return;
+  const delivery = await findDeliveryByExternalId(ctx.db, { orgId: org.id, externalId: reactedMessageId });
+  if (!delivery || delivery.confirmation === "confirmed") return;
+  const patient = await findPatientById(ctx.db, { orgId: org.id, id: delivery.patientId });
+  if (patient) await recordReminderAnswer(ctx, { org, patient, delivery, outcome: "confirmed" });
 }
 
 async function applyReceiptsByMessageId(ctx: InboundCtx, externalIds: string[], receipt: string, at: Date): Promise<void> {
@@ -146,7 +157,20 @@ async function runPipeline(ctx: InboundCtx, m: Inbound): Promise<void> {
   if (m.patient.automationPausedAt) return; // a person on staff has this conversation
   const classification = await ctx.classifier.classify({ text: m.text, context });
   await recordIntent(ctx, m, classification);
+  await answerReminder(ctx, m, classification);
   await act(ctx, m, classification);
+}
+
+/**
+ * A reply to a reminder confirms it (or says not yet), whether that is the message's main
+ * meaning or a secondary one: "sudah, tapi mual terus" confirms and reports a symptom.
+ */
+async function answerReminder(ctx: InboundCtx, m: Inbound, c: Classification): Promise<void> {
+  const intents = [c.intent, ...c.secondary];
+  const outcome = intents.includes("confirm_taken") ? "confirmed" : intents.includes("confirm_not_taken") ? "not_taken" : null;
+  if (!outcome) return;
+  const delivery = await findRepliedDelivery(ctx, { orgId: m.org.id, patientId: m.patient.id, replyToExternalId: m.message.replyToExternalId });
+  if (delivery) await recordReminderAnswer(ctx, { org: m.org, patient: m.patient, delivery, outcome, messageId: m.message.id });
 }
 
 async function act(ctx: InboundCtx, m: Inbound, c: Classification): Promise<void> {

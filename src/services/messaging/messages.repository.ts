@@ -29,6 +29,15 @@ export async function updateMessage(
   await db.update(messages).set(params.values).where(and(eq(messages.orgId, params.orgId), eq(messages.id, params.id)));
 }
 
+export async function findMessageByDedupeKey(db: DbOrTx, params: { orgId: string; dedupeKey: string }) {
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.orgId, params.orgId), eq(messages.dedupeKey, params.dedupeKey)))
+    .limit(1);
+  return row;
+}
+
 export async function findMessageByExternalId(db: DbOrTx, params: { orgId: string; externalId: string }) {
   const [row] = await db
     .select()

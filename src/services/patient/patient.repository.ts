@@ -125,3 +125,13 @@ export async function findPatientByPhone(db: DbOrTx, params: { orgId: string; ph
     .limit(1);
   return row;
 }
+
+/** A live patient by id within an organisation (no volunteer scope: system jobs). */
+export async function findPatientById(db: DbOrTx, params: { orgId: string; id: string }): Promise<Patient | undefined> {
+  const [row] = await db
+    .select()
+    .from(patients)
+    .where(and(eq(patients.orgId, params.orgId), eq(patients.id, params.id)))
+    .limit(1);
+  return row;
+}

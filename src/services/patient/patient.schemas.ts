@@ -91,6 +91,9 @@ export type PatientView = {
   notes: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Confirmed over sent reminders; present on list pages. */
+  adherence?: { days7: AdherenceFigure; days30: AdherenceFigure };
 };
+type AdherenceFigure = { sent: number; confirmed: number; rate: number | null };
 
 export type PatientPage = { items: PatientView[]; nextCursor: string | null };

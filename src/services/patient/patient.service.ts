@@ -14,6 +14,8 @@ import type {
 import * as repo from "./patient.repository";
 import { normalisePhone, phoneSearchDigits } from "./phone";
 import { sendVerificationRequest } from "./verification.service";
+import { adherenceByPatient } from "../reminder/reminder.repository";
+import { toAdherence } from "../reminder/adherence";
 import type { OutboundCtx } from "../messaging/outbound.service";
 
 export type PatientCtx = { db: Db };
@@ -152,8 +154,12 @@ export async function listPatients(ctx: PatientCtx, staff: StaffUser, query: Lis
   });
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
+  // one grouped query for the page, not one per patient
+  const counts = await adherenceByPatient(ctx.db, { orgId: staff.orgId, patientIds: items.map((p) => p.id), now: new Date() });
+  const byPatient = new Map(counts.map((c) => [c.patientId, c]));
+  const none = { sent7: 0, confirmed7: 0, sent30: 0, confirmed30: 0 };
   return {
-    items: items.map(toPatientView),
+    items: items.map((row) => ({ ...toPatientView(row), adherence: toAdherence(byPatient.get(row.id) ?? none) })),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null,
   };
 }

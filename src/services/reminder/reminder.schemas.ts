@@ -197,3 +197,10 @@ export const updateReminderBody = z
     checkCrossFields(body, ctx, false);
   });
 export type UpdateReminderBody = z.infer<typeof updateReminderBody>;
+
+export const reminderIdParams = z.object({ id: z.uuid("must be a reminder id") });
+export const listDeliveriesQuery = z.object({ limit: z.coerce.number().int("must be a whole number").min(1).max(200).default(50) });
+export const adherenceQuery = z.object({
+  patientId: z.uuid("must be a patient id").optional(),
+  volunteerId: z.uuid("must be a staff user id").optional(),
+});

@@ -22,6 +22,8 @@ import {
 /** Below this, Claude's answer to a question is not sent; the pipeline hands over to staff. */
 export const ANSWER_MIN_CONFIDENCE = 0.6;
 const ANSWER_MAX_CHARS = 700;
+/** WhatsApp allows very long messages; past this, more text adds cost, not meaning. */
+const TEXT_MAX_CHARS = 2_000;
 
 export const CLASSIFY_TOOL: ClaudeTool = {
   name: "record_classification",
@@ -98,6 +100,8 @@ export type ClaudeClassifierDeps = {
 export function createClaudeClassifier({ client, fallback = rulesClassifier, logger }: ClaudeClassifierDeps): Classifier {
   return {
     async classify(input: ClassifyInput): Promise<Classification> {
+      // Nothing to read (an empty message or a sticker): the rules' "unclear" is free.
+      if (input.text.trim() === "") return applySafetyNet(input.text, { ...(await fallback.classify(input)), source: "rules" });
       let output: ClassificationOutput;
       let usage: Classification["usage"];
       try {
@@ -131,7 +135,7 @@ export function createClaudeClassifier({ client, fallback = rulesClassifier, log
  * itself may contain a phone number ("hubungi saya di 0812...") so those are masked too.
  */
 export function buildUserContent(input: ClassifyInput): string {
-  return JSON.stringify({ context: input.context, text: redactIdentifiers(input.text) });
+  return JSON.stringify({ context: input.context, text: redactIdentifiers(input.text.slice(0, TEXT_MAX_CHARS)) });
 }
 
 function fromClaudeOutput(output: ClassificationOutput, usage: Classification["usage"]): Classification {
