@@ -30,7 +30,7 @@ async function at<T>(instant: string | Date, work: () => Promise<T>): Promise<T>
   }
 }
 
-const medication = (overrides: Record<string, unknown> = {}) => ({
+const medication = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   type: "medication",
   medicineName: "Amlodipin",
   dose: "5 mg",
