@@ -7,7 +7,8 @@
  */
 import { createInterface } from "node:readline";
 import { z } from "zod";
-import { rulesClassifier } from "@/services/messaging/classifier/rules";
+import { selectClassifier } from "@/services/messaging/classifier/select-classifier";
+import { env } from "@/lib/env";
 import { classifyContextSchema, type Classifier } from "@/services/messaging/classifier/types";
 
 const inputLine = z.object({
@@ -20,12 +21,6 @@ const inputLine = z.object({
  * Claude classifier here for the ANTHROPIC_API_KEY case (it keeps the rules as fallback and
  * safety net); until then every path uses the rules.
  */
-function selectClassifier(options: { forceRules: boolean; apiKey: string | undefined }): Classifier {
-  if (options.forceRules || !options.apiKey) return rulesClassifier;
-  process.stderr.write("classify: ANTHROPIC_API_KEY is set but the Claude classifier is not built yet; using the rules\n");
-  return rulesClassifier;
-}
-
 async function classifyLine(classifier: Classifier, line: string): Promise<string> {
   let raw: unknown;
   try {
@@ -47,9 +42,13 @@ async function classifyLine(classifier: Classifier, line: string): Promise<strin
 }
 
 async function main() {
+  const config = env();
   const classifier = selectClassifier({
     forceRules: process.argv.includes("--rules"),
-    apiKey: process.env.ANTHROPIC_API_KEY?.trim() || undefined,
+    apiKey: config.ANTHROPIC_API_KEY,
+    model: config.ANTHROPIC_MODEL,
+    baseURL: config.ANTHROPIC_BASE_URL,
+    timeoutMs: config.ANTHROPIC_TIMEOUT_MS,
   });
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   // Sequential on purpose: output order must match input order.

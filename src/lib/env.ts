@@ -43,6 +43,11 @@ const envSchema = z
     GOWA_SIM_PORT: intFrom(3100),
     INBOUND_RATE_LIMIT_PER_MINUTE: intFrom(10),
 
+    ANTHROPIC_API_KEY: optional,
+    ANTHROPIC_MODEL: z.string().default("claude-haiku-4-5"),
+    ANTHROPIC_BASE_URL: optional.pipe(z.string().url().optional()),
+    ANTHROPIC_TIMEOUT_MS: intFrom(8000),
+
     STORAGE_DIR: z.string().default(".data/media"),
     MINIO_ENDPOINT: optional.pipe(z.string().url().optional()),
     MINIO_ACCESS_KEY: optional,

@@ -80,7 +80,7 @@ async function buildRuntimeFromEnv(): Promise<Runtime> {
   const { createGowaClient } = await import("@/integrations/gowa/client");
   const { createPacer, createMemoryPacerStore, createRedisPacerStore } = await import("@/integrations/gowa/pacing");
   const { RateLimiterMemory, RateLimiterRedis } = await import("rate-limiter-flexible");
-  const { rulesClassifier } = await import("@/services/messaging/classifier/rules");
+  const { selectClassifier } = await import("@/services/messaging/classifier/select-classifier");
   const { after } = await import("next/server");
   const { createGowaMediaFetcher } = await import("@/integrations/gowa/media");
   const { createDiskStorage } = await import("@/integrations/storage/disk");
@@ -113,7 +113,12 @@ async function buildRuntimeFromEnv(): Promise<Runtime> {
       store: redis ? createRedisPacerStore(redis) : createMemoryPacerStore(),
     }),
     inboundLimiter: redis ? new RateLimiterRedis({ storeClient: redis, ...limiterOptions }) : new RateLimiterMemory(limiterOptions),
-    classifier: rulesClassifier,
+    classifier: selectClassifier({
+      apiKey: config.ANTHROPIC_API_KEY,
+      model: config.ANTHROPIC_MODEL,
+      baseURL: config.ANTHROPIC_BASE_URL,
+      timeoutMs: config.ANTHROPIC_TIMEOUT_MS,
+    }),
     cronBudgetMs: config.CRON_BUDGET_MS,
     storage:
       config.MINIO_ENDPOINT && config.MINIO_ACCESS_KEY && config.MINIO_SECRET_KEY

@@ -32,6 +32,8 @@ export const messages = pgTable(
     intentSource: text("intent_source"),
     intentConfidence: real("intent_confidence"),
     secondaryIntents: jsonb("secondary_intents").$type<string[]>(),
+    /** Claude's bill for classifying this message: model, tokens and cost in USD. */
+    aiUsage: jsonb("ai_usage").$type<{ model: string; inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number; costUsd: number }>(),
     reaction: text("reaction"),
     /** Outbound: unique per organisation, so a retried step never sends the same message twice. */
     dedupeKey: text("dedupe_key"),

@@ -4,7 +4,7 @@ import { conflict, notFound } from "@/lib/errors";
 import { findOrganisationById } from "../organisation/organisation.repository";
 import { getPatientOrThrow } from "../patient/patient.service";
 import type { ListMessagesQuery, MessageView, SendMessageBody } from "./messaging.schemas";
-import { listThread } from "./messages.repository";
+import { listThread, sumAiUsage } from "./messages.repository";
 import { type OutboundCtx, sendText } from "./outbound.service";
 
 export function toMessageView(m: Message): MessageView {
@@ -60,4 +60,11 @@ export async function sendStaffMessage(ctx: OutboundCtx, staff: StaffUser, patie
   });
   if (!message) throw new Error("a fresh dedupe key was already used");
   return toMessageView(message);
+}
+
+/** What classifying this organisation's messages with Claude cost over the last `days` days. */
+export async function getAiUsage(ctx: { db: OutboundCtx["db"]; clock: OutboundCtx["clock"] }, staff: StaffUser, days: number) {
+  const since = new Date(ctx.clock.now().getTime() - days * 86400_000);
+  const byModel = await sumAiUsage(ctx.db, { orgId: staff.orgId, since });
+  return { days, byModel, totalCostUsd: byModel.reduce((sum, m) => sum + m.costUsd, 0) };
 }

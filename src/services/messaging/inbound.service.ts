@@ -293,11 +293,21 @@ async function conversationContext(ctx: InboundCtx, m: Inbound): Promise<Classif
   return "none";
 }
 
-async function recordIntent(ctx: InboundCtx, m: Inbound, c: Pick<Classification, "intent" | "confidence" | "source"> & { secondary?: string[] }) {
+async function recordIntent(
+  ctx: InboundCtx,
+  m: Inbound,
+  c: Pick<Classification, "intent" | "confidence" | "source"> & { secondary?: string[]; usage?: Classification["usage"] },
+) {
   return messagesRepo.updateMessage(ctx.db, {
     orgId: m.org.id,
     id: m.message.id,
-    values: { intent: c.intent, intentSource: c.source, intentConfidence: c.confidence, secondaryIntents: c.secondary ?? [] },
+    values: {
+      intent: c.intent,
+      intentSource: c.source,
+      intentConfidence: c.confidence,
+      secondaryIntents: c.secondary ?? [],
+      ...(c.usage ? { aiUsage: c.usage } : {}),
+    },
   });
 }
 

@@ -145,3 +145,18 @@ export async function setReaction(db: DbOrTx, params: { orgId: string; externalI
 
 export const countMessages = (db: DbOrTx, params: { orgId: string }) =>
   db.select({ n: sql<number>`count(*)::int` }).from(messages).where(eq(messages.orgId, params.orgId));
+
+/** Claude's bill per model for an organisation since a date (one grouped query). */
+export async function sumAiUsage(db: DbOrTx, params: { orgId: string; since: Date }) {
+  return db
+    .select({
+      model: sql<string>`${messages.aiUsage}->>'model'`,
+      messages: sql<number>`count(*)::int`,
+      inputTokens: sql<number>`coalesce(sum((${messages.aiUsage}->>'inputTokens')::int), 0)::int`,
+      outputTokens: sql<number>`coalesce(sum((${messages.aiUsage}->>'outputTokens')::int), 0)::int`,
+      costUsd: sql<number>`coalesce(sum((${messages.aiUsage}->>'costUsd')::numeric), 0)::float8`,
+    })
+    .from(messages)
+    .where(and(eq(messages.orgId, params.orgId), sql`${messages.aiUsage} is not null`, sql`${messages.createdAt} >= ${params.since.toISOString()}::timestamptz`))
+    .groupBy(sql`${messages.aiUsage}->>'model'`);
+}

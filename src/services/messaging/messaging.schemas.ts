@@ -35,3 +35,5 @@ export type MessageView = {
 export const listEscalationsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+export const aiUsageQuery = z.object({ days: z.coerce.number().int("must be a whole number").min(1).max(365).default(30) });
