@@ -22,6 +22,12 @@ export async function reserveOutboundMessage(db: DbOrTx, values: NewMessage): Pr
   return row ?? null;
 }
 
+/** Reserves many outbound messages in one statement; returns those whose dedupe key was free. */
+export async function reserveOutboundMessages(db: DbOrTx, rows: NewMessage[]): Promise<Message[]> {
+  if (rows.length === 0) return [];
+  return db.insert(messages).values(rows).onConflictDoNothing().returning();
+}
+
 export async function updateMessage(
   db: DbOrTx,
   params: { orgId: string; id: string; values: Partial<NewMessage> },

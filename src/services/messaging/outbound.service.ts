@@ -4,7 +4,7 @@ import type { Pacer } from "@/integrations/gowa/pacing";
 import type { GowaSender } from "@/integrations/gowa/types";
 import type { Clock } from "@/lib/clock";
 import { logger } from "@/lib/logger";
-import { reserveOutboundMessage, updateMessage } from "./messages.repository";
+import { type NewMessage, reserveOutboundMessage, updateMessage } from "./messages.repository";
 
 export type OutboundCtx = { db: Db; clock: Clock; gowa: GowaSender; pacer: Pacer };
 
@@ -20,13 +20,9 @@ export type OutboundText = {
   sentByStaffId?: string;
 };
 
-/**
- * Sends one WhatsApp text through the conversation log: reserve the row (dedupe), wait for the
- * device's pacing slot, send, record the outcome. A send whose outcome is unknown (timed out
- * after it went out) is recorded as `unknown` for staff to see, never resent blindly.
- */
-export async function sendText(ctx: OutboundCtx, input: OutboundText): Promise<Message | null> {
-  const reserved = await reserveOutboundMessage(ctx.db, {
+/** The conversation-log row reserved for a send, before it goes out. */
+export function outboundRow(input: OutboundText): NewMessage {
+  return {
     orgId: input.org.id,
     patientId: input.patientId,
     phone: input.phone,
@@ -34,28 +30,38 @@ export async function sendText(ctx: OutboundCtx, input: OutboundText): Promise<M
     purpose: input.purpose,
     type: "text",
     body: input.text,
-    status: "queued",
+    // reserved right before the send: "sending" until the gateway answers
+    status: "sending",
     dedupeKey: input.dedupeKey,
     replyToExternalId: input.replyToExternalId ?? null,
     sentByStaffId: input.sentByStaffId ?? null,
-  });
-  if (!reserved) return null;
+  };
+}
+
+export type SendOutcome = Pick<Message, "status" | "externalId" | "sentAt" | "errorCode">;
+
+/** Waits for the device's pacing slot and sends a reserved message; returns what to record. */
+export async function sendReserved(ctx: OutboundCtx, input: OutboundText): Promise<SendOutcome> {
   const deviceId = input.org.gowaDeviceId ?? undefined;
   await ctx.pacer.wait(deviceId ?? "default");
-  await updateMessage(ctx.db, { orgId: input.org.id, id: reserved.id, values: { status: "sending" } });
-  const result = await ctx.gowa.sendText(
-    { phone: input.phone, message: input.text, replyToId: input.replyToExternalId },
-    { deviceId },
-  );
-  const values: Partial<Message> =
-    result.status === "sent"
-      ? { status: "sent", externalId: result.messageId, sentAt: ctx.clock.now() }
-      : result.status === "failed"
-        ? { status: "failed", errorCode: result.code }
-        : { status: "unknown", errorCode: "OUTCOME_UNKNOWN" };
-  await updateMessage(ctx.db, { orgId: input.org.id, id: reserved.id, values });
-  if (result.status !== "sent") {
-    logger.warn({ messageId: reserved.id, purpose: input.purpose, outcome: values.status, code: values.errorCode }, "outbound message not sent");
-  }
-  return { ...reserved, ...values } as Message;
+  const result = await ctx.gowa.sendText({ phone: input.phone, message: input.text, replyToId: input.replyToExternalId }, { deviceId });
+  if (result.status === "sent") return { status: "sent", externalId: result.messageId, sentAt: ctx.clock.now(), errorCode: null };
+  logger.warn({ purpose: input.purpose, outcome: result.status, code: result.status === "failed" ? result.code : "OUTCOME_UNKNOWN" }, "outbound message not sent");
+  return result.status === "failed"
+    ? { status: "failed", externalId: null, sentAt: null, errorCode: result.code }
+    : { status: "unknown", externalId: null, sentAt: null, errorCode: "OUTCOME_UNKNOWN" };
+}
+
+/**
+ * Sends one WhatsApp text through the conversation log: reserve the row (dedupe), wait for the
+ * device's pacing slot, send, record the outcome. A row left in "sending" means the process died
+ * mid-send; a send that timed out after it went out is recorded as `unknown`. Either way the
+ * dedupe key keeps it from being sent again, and staff see it.
+ */
+export async function sendText(ctx: OutboundCtx, input: OutboundText): Promise<Message | null> {
+  const reserved = await reserveOutboundMessage(ctx.db, outboundRow(input));
+  if (!reserved) return null;
+  const outcome = await sendReserved(ctx, input);
+  await updateMessage(ctx.db, { orgId: input.org.id, id: reserved.id, values: outcome });
+  return { ...reserved, ...outcome };
 }

@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
 import type { Delivery, Organisation, Patient, Reminder } from "@/db/schema";
 import { logger } from "@/lib/logger";
-import { findMessageByDedupeKey } from "../messaging/messages.repository";
-import { type OutboundCtx, sendText } from "../messaging/outbound.service";
+import { findMessageByDedupeKey, reserveOutboundMessages } from "../messaging/messages.repository";
+import { type OutboundCtx, type OutboundText, type SendOutcome, outboundRow, sendReserved, sendText } from "../messaging/outbound.service";
 import { findOrganisationById } from "../organisation/organisation.repository";
 import { findPatientById } from "../patient/patient.repository";
 import * as repo from "./reminder.repository";
@@ -85,36 +85,114 @@ type SendingSummary = Omit<DispatchSummary, "due" | "nudged" | "missed">;
 
 export async function dispatchDueDeliveries(ctx: DispatchCtx, options: DispatchOptions & { deadline: number }): Promise<SendingSummary> {
   const summary: SendingSummary = { sent: 0, failed: 0, skipped: 0, deferred: 0, unknown: 0 };
-  const cache = { orgs: new Map<string, Organisation | undefined>(), reminders: new Map<string, Reminder | undefined>(), patients: new Map<string, Patient | undefined>() };
+  const cache: Cache = { orgs: new Map(), reminders: new Map(), patients: new Map() };
   const concurrency = options.concurrency ?? 8;
   for (;;) {
     if (Date.now() >= options.deadline) break;
     const claimed = await repo.claimDueDeliveries(ctx.db, { now: ctx.clock.now(), limit: options.batchSize ?? 100, ...options.scope });
     if (claimed.length === 0) break;
+    await preload(ctx, claimed, cache);
+    const sends = await prepareBatch(ctx, claimed, options, cache, summary);
+    // one INSERT reserves the whole batch; a key already taken means an earlier run got that far
+    const reserved = new Map((await reserveOutboundMessages(ctx.db, sends.map((p) => outboundRow(p.text)))).map((m) => [m.dedupeKey, m]));
     let next = 0;
     const worker = async () => {
-      for (let i = next++; i < claimed.length; i = next++) {
-        const delivery = claimed[i] as Delivery;
-        if (Date.now() >= options.deadline) {
-          // give it back untouched for the next run
-          await repo.updateDelivery(ctx.db, { orgId: delivery.orgId, id: delivery.id, values: { state: "queued", lockedUntil: null, attempts: Math.max(0, delivery.attempts - 1) } });
+      for (let i = next++; i < sends.length; i = next++) {
+        const send = sends[i] as PreparedSend;
+        const message = reserved.get(send.text.dedupeKey);
+        if (message && Date.now() >= options.deadline) {
+          // give it back for the next run; the reserved row goes with it
+          await repo.releaseDelivery(ctx.db, { orgId: send.delivery.orgId, deliveryId: send.delivery.id, messageId: message.id });
           summary.deferred++;
           continue;
         }
-        const outcome = await sendDelivery(ctx, delivery, options, cache);
-        summary[outcome]++;
+        const outcome = message
+          ? { messageId: message.id, ...(await sendReserved(ctx, send.text)) }
+          : await earlierOutcome(ctx, send);
+        summary[await recordOutcome(ctx, send, outcome, options)]++;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(concurrency, sends.length) }, worker));
   }
   return summary;
 }
 
 type Cache = { orgs: Map<string, Organisation | undefined>; reminders: Map<string, Reminder | undefined>; patients: Map<string, Patient | undefined> };
+type PreparedSend = { delivery: Delivery; patient: Patient; org: Organisation; text: OutboundText };
 
-async function cached<T>(map: Map<string, T>, key: string, load: () => Promise<T>): Promise<T> {
-  if (!map.has(key)) map.set(key, await load());
-  return map.get(key) as T;
+/** Loads the reminders, patients and organisations of a claimed batch in three queries, not three per delivery. */
+async function preload(ctx: DispatchCtx, batch: Delivery[], cache: Cache): Promise<void> {
+  const orgIds = [...new Set(batch.map((d) => d.orgId))];
+  const missing = <T>(map: Map<string, T>, ids: string[]) => [...new Set(ids)].filter((id) => !map.has(id));
+  const [orgRows, reminderRows, patientRows] = await Promise.all([
+    repo.findOrganisationsByIds(ctx.db, { ids: missing(cache.orgs, orgIds) }),
+    repo.findRemindersByIds(ctx.db, { orgIds, ids: missing(cache.reminders, batch.map((d) => d.reminderId)) }),
+    repo.findPatientsByIds(ctx.db, { orgIds, ids: missing(cache.patients, batch.map((d) => d.patientId)) }),
+  ]);
+  for (const row of orgRows) cache.orgs.set(row.id, row);
+  for (const row of reminderRows) cache.reminders.set(row.id, row);
+  for (const row of patientRows) cache.patients.set(row.id, row);
+}
+
+/** Skips what must not go out (with the reason) and renders the rest. */
+async function prepareBatch(ctx: DispatchCtx, claimed: Delivery[], options: DispatchOptions, cache: Cache, summary: SendingSummary) {
+  const now = ctx.clock.now();
+  const sends: PreparedSend[] = [];
+  for (const delivery of claimed) {
+    const org = cache.orgs.get(delivery.orgId);
+    const reminder = cache.reminders.get(delivery.reminderId);
+    const patient = cache.patients.get(delivery.patientId);
+    const late = classifyLateness(delivery.scheduledAt, now, options.graceMs) === "too_late";
+    const reason = !org ? "deleted" : (skipReason(patient, reminder) ?? (late ? "too_late" : null));
+    if (reason || !org || !patient || !reminder) {
+      await repo.updateDelivery(ctx.db, { orgId: delivery.orgId, id: delivery.id, values: { state: "skipped", skipReason: reason ?? "deleted", lockedUntil: null } });
+      summary.skipped++;
+      continue;
+    }
+    sends.push({
+      delivery,
+      patient,
+      org,
+      text: { org, patientId: patient.id, phone: patient.phone, purpose: "reminder", text: reminderText(reminder, patient, delivery.scheduledAt), dedupeKey: `reminder:${delivery.id}` },
+    });
+  }
+  return sends;
+}
+
+type Outcome = SendOutcome & { messageId: string | null };
+
+/** An earlier run reserved this send and died: its message row tells what happened. */
+async function earlierOutcome(ctx: DispatchCtx, send: PreparedSend): Promise<Outcome> {
+  const earlier = await findMessageByDedupeKey(ctx.db, { orgId: send.org.id, dedupeKey: send.text.dedupeKey });
+  const delivered = earlier && ["sent", "delivered", "read"].includes(earlier.status);
+  return delivered && earlier
+    ? { messageId: earlier.id, status: "sent", externalId: earlier.externalId, sentAt: earlier.sentAt, errorCode: null }
+    : { messageId: earlier?.id ?? null, status: earlier?.status === "failed" ? "failed" : "unknown", externalId: null, sentAt: null, errorCode: earlier?.errorCode ?? "OUTCOME_UNKNOWN" };
+}
+
+/** Records a send on its message and its delivery in one statement. */
+async function recordOutcome(ctx: DispatchCtx, send: PreparedSend, outcome: Outcome, options: DispatchOptions): Promise<keyof SendingSummary> {
+  const sentAt = outcome.sentAt ?? ctx.clock.now();
+  const state = outcome.status === "sent" ? "sent" : outcome.status === "failed" ? "failed" : "unknown";
+  await repo.recordSendOutcome(ctx.db, {
+    orgId: send.org.id,
+    deliveryId: send.delivery.id,
+    message: outcome.messageId ? { id: outcome.messageId, status: outcome.status, externalId: outcome.externalId, sentAt: outcome.sentAt, errorCode: outcome.errorCode } : null,
+    delivery:
+      state === "sent"
+        ? {
+            state,
+            messageId: outcome.messageId,
+            externalId: outcome.externalId,
+            sentAt,
+            lastError: null,
+            windowEndsAt: new Date(sentAt.getTime() + (options.windowMs ?? DEFAULT_WINDOW_MS)),
+            nudgeDueAt: nextAllowedTime(new Date(sentAt.getTime() + (options.nudgeAfterMs ?? DEFAULT_NUDGE_AFTER_MS)), send.patient.timezone, quietHours(send.org)),
+          }
+        : { state, messageId: outcome.messageId, externalId: null, sentAt: null, lastError: outcome.errorCode, windowEndsAt: null, nudgeDueAt: null },
+  });
+  if (state === "unknown") logger.warn({ deliveryId: send.delivery.id }, "reminder send outcome unknown; not resent");
+  return state;
 }
 
 /** Why a patient must not get this reminder now, if there is a reason. */
@@ -126,55 +204,6 @@ export function skipReason(patient: Patient | undefined, reminder: Reminder | un
   if (patient.verificationStatus !== "VERIFIED") return "unverified";
   if (!patient.consentWhatsapp) return "no_consent";
   return null;
-}
-
-async function sendDelivery(ctx: DispatchCtx, delivery: Delivery, options: DispatchOptions, cache: Cache): Promise<keyof SendingSummary> {
-  const now = ctx.clock.now();
-  const [org, reminder, patient] = await Promise.all([
-    cached(cache.orgs, delivery.orgId, () => findOrganisationById(ctx.db, { id: delivery.orgId })),
-    cached(cache.reminders, delivery.reminderId, () => repo.findReminder(ctx.db, { orgId: delivery.orgId, id: delivery.reminderId })),
-    cached(cache.patients, delivery.patientId, () => findPatientById(ctx.db, { orgId: delivery.orgId, id: delivery.patientId })),
-  ]);
-  const reason = !org ? "deleted" : skipReason(patient, reminder) ?? (classifyLateness(delivery.scheduledAt, now, options.graceMs) === "too_late" ? "too_late" : null);
-  if (reason || !org || !patient || !reminder) {
-    await repo.updateDelivery(ctx.db, { orgId: delivery.orgId, id: delivery.id, values: { state: "skipped", skipReason: reason ?? "deleted", lockedUntil: null } });
-    return "skipped";
-  }
-  const dedupeKey = `reminder:${delivery.id}`;
-  const message = await sendText(ctx, {
-    org,
-    patientId: patient.id,
-    phone: patient.phone,
-    purpose: "reminder",
-    text: reminderText(reminder, patient, delivery.scheduledAt),
-    dedupeKey,
-  });
-  // null: an earlier run reserved this send and died; its message row tells what happened
-  const outcome = message ?? (await findMessageByDedupeKey(ctx.db, { orgId: org.id, dedupeKey }));
-  const sentAt = outcome?.sentAt ?? now;
-  if (outcome?.status === "sent" || outcome?.status === "delivered" || outcome?.status === "read") {
-    await repo.updateDelivery(ctx.db, {
-      orgId: org.id,
-      id: delivery.id,
-      values: {
-        state: "sent",
-        messageId: outcome.id,
-        externalId: outcome.externalId,
-        sentAt,
-        lockedUntil: null,
-        windowEndsAt: new Date(sentAt.getTime() + (options.windowMs ?? DEFAULT_WINDOW_MS)),
-        nudgeDueAt: nextAllowedTime(new Date(sentAt.getTime() + (options.nudgeAfterMs ?? DEFAULT_NUDGE_AFTER_MS)), patient.timezone, quietHours(org)),
-      },
-    });
-    return "sent";
-  }
-  if (outcome?.status === "failed") {
-    await repo.updateDelivery(ctx.db, { orgId: org.id, id: delivery.id, values: { state: "failed", messageId: outcome.id, lastError: outcome.errorCode, lockedUntil: null } });
-    return "failed";
-  }
-  await repo.updateDelivery(ctx.db, { orgId: org.id, id: delivery.id, values: { state: "unknown", messageId: outcome?.id ?? null, lastError: "OUTCOME_UNKNOWN", lockedUntil: null } });
-  logger.warn({ deliveryId: delivery.id }, "reminder send outcome unknown; not resent");
-  return "unknown";
 }
 
 export const quietHours = (org: Pick<Organisation, "quietHoursStart" | "quietHoursEnd">) => ({ start: org.quietHoursStart, end: org.quietHoursEnd });

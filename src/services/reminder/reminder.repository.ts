@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { type Delivery, type Reminder, deliveries, patients, reminders } from "@/db/schema";
+import { type Delivery, type Message, type Organisation, type Patient, type Reminder, deliveries, messages, organisations, patients, reminders } from "@/db/schema";
 
 export const DELIVERY_LEASE_SECONDS = 120;
 
@@ -245,4 +245,68 @@ export async function adherenceByVolunteer(db: DbOrTx, params: { orgId: string; 
     .innerJoin(patients, and(eq(patients.id, deliveries.patientId), eq(patients.orgId, deliveries.orgId)))
     .where(and(eq(deliveries.orgId, params.orgId), gt(deliveries.sentAt, since30)))
     .groupBy(patients.assignedVolunteerId);
+}
+
+/** The dispatcher's batch lookups: each keeps the organisations in its WHERE. */
+export async function findRemindersByIds(db: DbOrTx, params: { orgIds: string[]; ids: string[] }): Promise<Reminder[]> {
+  if (params.ids.length === 0) return [];
+  return db.select().from(reminders).where(and(inArray(reminders.orgId, params.orgIds), inArray(reminders.id, params.ids)));
+}
+
+export async function findPatientsByIds(db: DbOrTx, params: { orgIds: string[]; ids: string[] }): Promise<Patient[]> {
+  if (params.ids.length === 0) return [];
+  return db.select().from(patients).where(and(inArray(patients.orgId, params.orgIds), inArray(patients.id, params.ids)));
+}
+
+export async function findOrganisationsByIds(db: DbOrTx, params: { ids: string[] }): Promise<Organisation[]> {
+  if (params.ids.length === 0) return [];
+  return db.select().from(organisations).where(inArray(organisations.id, params.ids));
+}
+
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+/**
+ * The outcome of a reminder send, on its message and its delivery, in one round trip (the
+ * dispatcher's hot path). Both rows are addressed by organisation and id.
+ */
+export async function recordSendOutcome(
+  db: DbOrTx,
+  params: {
+    orgId: string;
+    deliveryId: string;
+    message: { id: string; status: Message["status"]; externalId: string | null; sentAt: Date | null; errorCode: string | null } | null;
+    delivery: {
+      state: "sent" | "failed" | "unknown";
+      messageId: string | null;
+      externalId: string | null;
+      sentAt: Date | null;
+      lastError: string | null;
+      windowEndsAt: Date | null;
+      nudgeDueAt: Date | null;
+    };
+  },
+): Promise<void> {
+  const d = params.delivery;
+  const m = params.message;
+  const updateMessage = m
+    ? sql`with recorded as (
+        update ${messages} set status = ${m.status}, external_id = ${m.externalId}, sent_at = ${iso(m.sentAt)}::timestamptz, error_code = ${m.errorCode}
+        where org_id = ${params.orgId} and id = ${m.id} returning id) `
+    : sql``;
+  await db.execute(sql`${updateMessage}
+    update ${deliveries} set state = ${d.state}, message_id = ${d.messageId}, external_id = ${d.externalId},
+      sent_at = ${iso(d.sentAt)}::timestamptz, last_error = ${d.lastError}, locked_until = null,
+      window_ends_at = ${iso(d.windowEndsAt)}::timestamptz, nudge_due_at = ${iso(d.nudgeDueAt)}::timestamptz
+    where org_id = ${params.orgId} and id = ${params.deliveryId}`);
+}
+
+/** A claimed delivery handed back unsent (time budget spent), with the message row it had reserved. */
+export async function releaseDelivery(db: DbOrTx, params: { orgId: string; deliveryId: string; messageId: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(messages).where(and(eq(messages.orgId, params.orgId), eq(messages.id, params.messageId), eq(messages.status, "sending")));
+    await tx
+      .update(deliveries)
+      .set({ state: "queued", lockedUntil: null, attempts: sql`greatest(${deliveries.attempts} - 1, 0)` })
+      .where(and(eq(deliveries.orgId, params.orgId), eq(deliveries.id, params.deliveryId)));
+  });
 }
