@@ -93,6 +93,23 @@ const CHAT_MAP: Readonly<Record<string, string>> = {
   doesnt: "doesn't", ur: "your", r: "are", pill: "pills", meds: "medicine", medication: "medicine", medicines: "medicine",
   tablets: "tablet", tabs: "tablet", jgn: "jangan", jngn: "jangan", jgan: "jangan", jangn: "jangan", jnagan: "jangan", diingetin: "diingatkan", ingetin: "ingatkan", ngingetin: "mengingatkan",
   ingatin: "ingatkan", diingatin: "diingatkan", ngirim: "mengirim", kirimin: "kirim", dikirimin: "dikirim",
+  // Jakarta-style "-in" verbs -> the standard "-kan"/"-i" form the rules know.
+  gerakin: "gerakkan", digerakin: "digerakkan", digerakan: "digerakkan", bangunin: "bangunkan", dibangunin: "dibangunkan",
+  ngakhirin: "mengakhiri", akhirin: "akhiri", ngakhiri: "mengakhiri", berhentiin: "berhenti", brentiin: "berhenti",
+  hentiin: "berhenti", matiin: "matikan", dimatiin: "dimatikan", nonaktifin: "nonaktifkan",
+  nonaktifkan: "nonaktifkan", ingetinnya: "ingatkan", nelen: "menelan", nelan: "menelan",
+  ketelen: "ketelan", keminum: "terminum", kemakan: "termakan", sampe: "sampai", ampe: "sampai", smpe: "sampai",
+  smp: "sampai", dobel: "double", dobell: "double", manggil: "memanggil", nyahut: "menyahut", ngerespon: "merespon",
+  respon: "respon", responsif: "responsif", ngomong: "bicara", ngomongnya: "bicaranya", omong: "bicara",
+  // more chat and regional spellings of words the safety rules need
+  dda: "dada", dadaa: "dada", drh: "darah", drah: "darah", getih: "darah",
+  sakiit: "sakit", nyri: "nyeri", nyeriii: "nyeri", kjang: "kejang", kejng: "kejang", pinsan: "pingsan", pingsn: "pingsan",
+  sotp: "stop", stpo: "stop", tsop: "stop", stoop: "stop", unsubsribe: "unsubscribe", unscribe: "unsubscribe",
+  kmrn: "kemarin", kemaren: "kemarin", kmaren: "kemarin", kmarin: "kemarin",
+  reminderny: "remindernya", pengingatny: "pengingatnya", ingetnya: "ingatnya", ganggu: "mengganggu",
+  nganggu: "mengganggu", ngeganggu: "mengganggu", gangguin: "mengganggu",
+  ngombe: "minum", ngunjuk: "minum", diombe: "diminum", ngombe2: "minum",
+  kenceng: "kencang", kecang: "kencang", keringetan: "keringatan", keringet: "keringat",
 };
 
 /** Multi-word canonical forms, applied after token mapping. */
@@ -106,6 +123,8 @@ const PHRASE_MAP: ReadonlyArray<[RegExp, string]> = [
   [/\bbernapas\b/g, "napas"],
   [/\bkirimi\b/g, "kirim"],
   [/\bill (take|be|do|have|try|drink|get|call|let)\b/g, "i'll $1"],
+  [/\bw[a']*\s?[a']*laikum(?:\s?(?:salam|sallam|slm))?\b/g, "waalaikumsalam"],
+  [/\bnon aktifkan\b/g, "nonaktifkan"],
 ];
 
 /**

@@ -108,6 +108,22 @@ describe("classifyByRules", () => {
     expect(classifyByRules({ text, context }).intent).toBe(expected);
   });
 
+  it.each<[string, ClassifyContext, Intent]>([
+    ["sy mau minum semua obat biar mati", "none", "emergency"],
+    ["udah minum kok, tapi sekarang napasnya berat banget", "reminder", "emergency"],
+    ["udah minum, tapi besok2 ga usah diingetin lagi ya", "reminder", "unsubscribe"],
+    ["seminggu lalu sempat pingsan, sekarang udh baikan", "none", "symptom_report"],
+    ["kencing jadi warna oranye", "reminder", "symptom_report"],
+    ["masuk angin", "none", "symptom_report"],
+    ["a bit short of breath when walking uphill", "none", "symptom_report"],
+    ["efek sampingnya bisa nyeri dada ga?", "none", "question"],
+    ["kalau overdosis bahaya ga?", "none", "question"],
+    ["correct", "verification", "verification_accept"],
+    ["Wa'alaikumsalam", "none", "acknowledgement"],
+  ])("generalises: %j (%s) is %s", (text, context, expected) => {
+    expect(classifyByRules({ text, context }).intent).toBe(expected);
+  });
+
   it("detects the language and reports rules as the source", () => {
     expect(classifyByRules({ text: "I forgot this morning", context: "reminder" })).toMatchObject({ language: "en", source: "rules" });
     expect(classifyByRules({ text: "belum minum, lupa", context: "reminder" })).toMatchObject({ language: "id", source: "rules" });

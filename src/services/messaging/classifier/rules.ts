@@ -16,11 +16,11 @@ const E = EMOJI_TOKENS;
 const SYMPTOM = new RegExp(
   [
     // Indonesian
-    "\\b(?:mual|mual mual|enek|eneg|muntah|muntah muntah|pusing|migrain|vertigo|puyeng|kliyengan|oyong|gatal|gatal gatal|ruam|bintik|bintik bintik|bentol|bentol bentol|biduran|kaligata|kemerahan|bercak|demam|meriang|menggigil|panas dingin|batuk|pilek|flu|bersin|diare|sembelit|konstipasi|mulas|mules|kembung|begah|maag|sariawan|pegal|pegel|linu|kram|keram|kesemutan|kebas|baal|lemas|lemah|letih|lesu|capek|cape|lelah|ngantuk|mengantuk|insomnia|berdebar|deg degan|gemetar|gemetaran|keringetan|anyang|anyang anyangan|mimisan|berkunang|bengkak|radang|alergi|nyeri|ngilu|perih|sakit|kambuh|keluhan|cegukan|remuk|berdarah|sesak|serak|begadang|kliyeng|muka merah|kuning|gusi berdarah|lebam|memar)\\b",
+    "\\b(?:mual|mual mual|enek|eneg|muntah|muntah muntah|pusing|migrain|vertigo|puyeng|kliyengan|oyong|gatal|gatal gatal|ruam|bintik|bintik bintik|bentol|bentol bentol|biduran|kaligata|kemerahan|bercak|demam|meriang|menggigil|panas dingin|batuk|pilek|flu|bersin|diare|sembelit|konstipasi|mulas|mules|kembung|begah|maag|sariawan|pegal|pegel|linu|kram|keram|kesemutan|kebas|baal|lemas|lemah|letih|lesu|capek|cape|lelah|ngantuk|mengantuk|insomnia|berdebar|deg degan|gemetar|gemetaran|keringetan|keringatan|masuk angin|greges|nggreges|pingsan|semaput|asam lambung|gerd|muntaber|anyang|anyang anyangan|mimisan|berkunang|bengkak|radang|alergi|nyeri|ngilu|perih|sakit|kambuh|keluhan|cegukan|remuk|berdarah|sesak|serak|begadang|kliyeng|muka merah|kuning|gusi berdarah|lebam|memar)\\b",
     "\\b(?:kepala|perut|badan|tenggorokan|lambung|ulu hati|dada|kaki|tangan|sendi|otot|punggung|pinggang|mata|telinga|gigi|kulit|lutut|leher|pundak|bahu)(?:ku|nya)?\\s+(?:saya |aku |ku |ibu |bapak |nya |rasanya |terasa |jadi |agak |sedikit |kok |masih |sering )*(?:sakit|pusing|berat|nyut|nyeri|panas|perih|mules|mulas|kembung|melilit|begah|gatal|merah|bengkak|kering|kabur|berdenging|cekot|pegal|tidak enak|kaku|ngilu|lemas|keram|kram|kesemutan|berkunang|mengelupas|bentol|melilit|kencang|tegang|sakit sekali|berputar|muter|cenat cenut|remuk|linu|pegel)",
     "\\b(?:bab|berak|buang air besar|pup)\\s+(?:saya |nya )?(?:cair|encer|terus|berdarah|hitam|lendir|mencret)|\\bbuang air terus",
     "\\b(?:susah|sulit|tidak bisa|tidak nyenyak)\\s+(?:tidur|bab|buang air besar|buang air|berak|kencing|pipis)\\b",
-    "\\b(?:kencing|pipis|buang air kecil|bak|urine|air seni)\\s+(?:saya |aku |nya |rasanya |terasa |jadi |agak |kok |berwarna |warnanya |warna )*(?:sakit|perih|panas|berdarah|sedikit|anyang|tidak tuntas|nyeri|keruh|merah)",
+    "\\b(?:kencing|pipis|buang air kecil|bak|urine|air seni)(?:nya)?\\s+(?:saya |aku |nya |rasanya |terasa |jadi |agak |kok |berwarna |warnanya |warna |seperti |kayak )*(?:sakit|perih|panas|berdarah|sedikit|anyang|tidak tuntas|nyeri|keruh|merah|oranye|orange|jingga|coklat|cokelat|gelap|pekat|kuning pekat|seperti teh|kemerahan|berbusa)",
     "\\bsering\\s+(?:kencing|pipis|buang air kecil)\\b",
     "\\b(?:tidak|kurang|hilang)\\s+(?:nafsu|napsu|selera)\\s+makan|\\bnafsu makan\\s+(?:hilang|berkurang|turun|menurun)",
     "\\b(?:tidak|kurang)\\s+enak\\s+badan|\\bbadan\\s+(?:saya |rasanya )?tidak enak|\\b(?:kurang|tidak)\\s+(?:sehat|fit|enak)\\b",
@@ -31,7 +31,7 @@ const SYMPTOM = new RegExp(
     "\\befek samping(?:nya)?\\s+(?:muncul|terasa|kambuh|parah|lagi)",
     `\\b${E.unwell}\\b`,
     // English
-    "\\b(?:nausea|nauseous|nauseated|queasy|vomit|vomited|vomiting|threw up|throwing up|puking|dizzy|dizziness|lightheaded|light headed|headache|headaches|migraine|itch|itchy|itching|rash|hives|fever|feverish|chills|cough|coughing|runny nose|sneezing|diarrhea|diarrhoea|constipated|constipation|bloated|bloating|heartburn|indigestion|cramp|cramps|cramping|pain|painful|ache|aches|aching|hurts|hurting|tired|fatigue|fatigued|exhausted|weak|drowsy|sleepy|insomnia|palpitations|shaky|tremor|tremors|numb|numbness|tingling|swollen|swelling|unwell|ill|sick|bruising|nosebleed|side effects|side effect|sweating|sweaty|burning|shaking|trembling|shivering|jaundice)\\b",
+    "\\b(?:nausea|nauseous|nauseated|queasy|vomit|vomited|vomiting|threw up|throwing up|puking|dizzy|dizziness|lightheaded|light headed|headache|headaches|migraine|itch|itchy|itching|rash|hives|fever|feverish|chills|cough|coughing|runny nose|sneezing|diarrhea|diarrhoea|constipated|constipation|bloated|bloating|heartburn|indigestion|cramp|cramps|cramping|pain|painful|ache|aches|aching|hurts|hurting|tired|fatigue|fatigued|exhausted|weak|drowsy|sleepy|insomnia|palpitations|shaky|tremor|tremors|numb|numbness|tingling|swollen|swelling|unwell|ill|sick|bruising|nosebleed|side effects|side effect|sweating|sweaty|burning|shaking|trembling|shivering|jaundice|short of breath|shortness of breath|breathless|wheezy|wheezing|out of breath)\\b",
     "\\b(?:urine|pee|wee)\\s+(?:is |looks |has |turned |has turned |went )?(?:orange|red|dark|brown|cloudy|bloody|pink)|\\burin(?:nya)?\\s+(?:\\w+\\s+)?(?:merah|oranye|jingga|gelap|keruh|coklat)",
     "\\bsore\\s+(?:throat|muscles?|back|neck|eyes?|gums|mouth|arms?|legs?|joints?|stomach|chest)\\b|\\b(?:is|are|feel|feels|feeling|i'm|really|so)\\s+sore\\b",
     "\\bfeel(?:ing|s)?\\s+(?:\\w+\\s+)?(?:bad|awful|terrible|off|rough|horrible|funny|strange|weird|worse|lousy|faint)\\b",
@@ -44,7 +44,7 @@ const SYMPTOM = new RegExp(
 // These words describe a symptom that has gone: "pusing sudah hilang", "rash is gone".
 const SYMPTOM_RESOLVED = /^\s*(?:saya |nya |sudah |mulai |sudah mulai |agak |is |has |have |already |now |sekarang )*(?:hilang|reda|sembuh|membaik|berkurang|mendingan|enakan|baikan|gone|better|improving|improved|disappeared|went away|stopped)\b/;
 // Cues that make a symptom hypothetical or the object of a question ("obat untuk batuk", "bisa bikin mual?").
-const SYMPTOM_HYPOTHETICAL = /\b(?:obat|untuk|anti|for|kalau|jika|bila|apabila|seandainya|if|cause|causes|causing|menyebabkan|sebabkan|bikin|membuat|memicu|mencegah|prevent|avoid|hindari|menghindari|efek samping|side effects?|risiko|risk|makes? you|make me|give me|normal|wajar|biasa|usual|common)\b(?:\s+\S+){0,4}\s*$/;
+const SYMPTOM_HYPOTHETICAL = /\b(?:obat|untuk|anti|for|kalau|jika|bila|apabila|seandainya|if|cause|causes|causing|menyebabkan|sebabkan|bikin|membuat|memicu|mencegah|prevent|avoid|hindari|menghindari|efek samping(?:nya)?|side effects?|risiko|risk|makes? you|make me|give me|normal|wajar|biasa|usual|common)\b(?:\s+\S+){0,4}\s*$/;
 // "Is dizziness a side effect?", "pusing itu efek samping obat?": the symptom is the topic of a question.
 const SYMPTOM_AS_SUBJECT = /^ (?:[^ ,]+ ){0,2}(?:a |an )?(?:side effects?|efek samping|normal|wajar|biasa|berbahaya|bahaya|karena obat|caused by|from the)\b/;
 const NOT_A_SYMPTOM = /\brumah sakit\b|\bsakit (?:hati|jiwa)\b|\bsick of\b|\b(?:no|tidak ada) (?:side effects?|efek samping|keluhan)\b/g;
@@ -59,7 +59,7 @@ const QUESTION = new RegExp(
     "\\bboleh\\s+(?:tidak|saya|aku|minum|diminum|dimakan|makan|bareng|bersama|dengan|sama|diganti|ganti|berhenti|dihentikan|stop|tahu|tanya|minta|dikurangi|ditambah|dobel|double|pakai|dipakai|konsumsi|dikonsumsi|digerus|dibelah|dipotong|ibu|anak|hamil)\\b",
     "\\b(?:mau|ingin|boleh|numpang|izin|ijin)\\s+(?:tanya|nanya|bertanya|konsultasi)\\b|^(?:tanya|nanya)\\b|\\bpertanyaan\\b",
     "\\b(?:sebelum|sesudah|setelah)\\s+(?:atau|apa)\\s+(?:sebelum|sesudah|setelah)\\b|\\b(?:pagi|siang|malam)\\s+atau\\s+(?:pagi|siang|malam)\\b",
-    "\\b(?:aman|bahaya|normal|wajar|benar)\\s+(?:tidak|kah)\\b(?! ada)|\\b(?:obat|ini|itu|untuk|fungsinya|gunanya)\\s+apa\\b|\\bapa(?: sih| ya| saja| aja)?$",
+    "\\b(?:aman|bahaya|normal|wajar|benar)\\s+(?:tidak|kah)\\b(?! ada)|\\b(?:obat|ini|itu|untuk|fungsinya|gunanya)\\s+apa\\b|\\bapa(?: sih| ya| saja| aja)?(?: (?:kak|dokter|bu|pak|ya|sih|dong|nih|ini))*$",
     "\\b(?:tolong|mohon)\\s+(?:jelaskan|dijelaskan|info|informasi|dibantu jelaskan)\\b",
     "^(?:what|when|how|why|where|who|which|can|could|should|shall|is|are|do|does|did|may|will|would|am)\\b",
     "\\b(?:can i|could i|should i|do i|may i|is it|is this|are these|does it|does this|what if|how long|how many|how much|how often|what should|what happens|what time|what is|what are|when should|when do|i wonder|wondering|i have a question|question about|quick question)\\b",
@@ -71,7 +71,7 @@ const GREETING_QUESTION = /^(?:\S+ ){0,2}(?:apa kabar|how are you|how are u|how 
 // --- Confirmations --------------------------------------------------------------------------
 
 const AFTER_SUDAH =
-  "(?:minum|diminum|saya minum|aku minum|saya diminum|tadi|barusan|kok|ya|iya|dong|deh|kak|dokter|bu|pak|pagi|siang|sore|malam|semua|semuanya|obat|obatnya|beres|selesai|terimakasih|thanks|ok|sip|siap|aman|saya|aku|ini|juga|sesuai|tepat|on time|masuk|emo\\w+|\\d+ (?:tablet|butir|kapsul|pil|pills|biji|macam|obat|jenis)|,|\\?)";
+  "(?:minum|diminum|saya minum|aku minum|saya diminum|tadi|barusan|kok|ya|iya|dong|deh|kak|dokter|bu|pak|pagi|siang|sore|malam|semua|semuanya|obat|obatnya|beres|selesai|terimakasih|thanks|ok|sip|siap|aman|saya|aku|ini|juga|sesuai|ibu|bapak|mama|papa|nenek|kakek|mbah|suami|istri|anak|beliau|tepat|on time|masuk|emo\\w+|\\d+ (?:tablet|butir|kapsul|pil|pills|biji|macam|obat|jenis)|,|\\?)";
 const TAKEN = new RegExp(
   [
     `\\bsudah(?= ${AFTER_SUDAH}\\b| ,| \\?|$)`,
@@ -82,6 +82,9 @@ const TAKEN = new RegExp(
     "\\btidak lupa\\b|^(?:yes )?i (?:did|have)(?: already| it)?$|\\b(?:obat|obatnya)\\s+(?:sudah\\s+)?(?:masuk|diminum|aman)\\b",
     "(?<!haven't |have not |not |didn't |did not |never |hasn't |has not )\\b(?:took|taken|had|swallowed)\\s+(?:it|them|my|the|mine|all|both|this|today|already|these)\\b|\\b(?:have|i've|i have|just|already)\\s+(?:taken|took|had)\\b|\\ball done\\b|\\bjust did\\b|\\bdid it\\b|\\byes i (?:did|have|took)\\b|\\b(?:i\\s+)?already did\\b",
     `\\b${E.check}\\b`,
+    // "barusan aja" after a reminder; "habis makan langsung minum"
+    "^(?:barusan|baru saja)(?: (?:saja|kok|ya|kak|dong|tadi|ini))*$",
+    "(?<!\\b(?:nanti|akan|mau|habis ini|setelah ini) )\\blangsung (?:saya |aku )?(?:minum|diminum)\\b",
   ].join("|"),
 );
 const NOT_TAKEN = new RegExp(
@@ -108,7 +111,7 @@ const ACCEPT = /\b(?:setuju|bersedia|i agree|agree|agreed|i consent|consent|saya
 const DECLINE = /\b(?:tidak setuju|tidak bersedia|tolak|menolak|saya tolak|decline|declined|i don't agree|do not agree|don't agree|don't consent|do not consent|salah nomor|salah sambung|salah orang|bukan (?:nomor|no|pasien|orangnya|yang dimaksud)|bukan saya|bukan nomor saya|wrong number|wrong person|not me|tidak kenal|tidak pernah daftar|tidak merasa daftar|never signed up|didn't sign up|did not sign up|not interested|tidak tertarik|tidak mau ikut|tidak ikut)\b/;
 
 // First word of a bare answer. "ya" deep inside a sentence is a particle, not an answer.
-const YES_FIRST = new RegExp(`^(?:ya|iya|yes|y|betul|benar|bener|sure|yup|ok|boleh|mau|sip|siap|oke|${E.positive}|${E.check})\\b`);
+const YES_FIRST = new RegExp(`^(?:ya|iya|yes|y|betul|benar|bener|sure|yup|ok|boleh|mau|sip|siap|oke|correct|right|that's right|thats right|affirmative|of course|tentu|tentu saja|pasti|leres|nggih|${E.positive}|${E.check})\\b`);
 // Politeness before a bare answer: "maaf, tidak", "oh iya", "hmm ok".
 const ANSWER_PREFIX = /^(?:(?:maaf|mohon maaf|sorry|oh|eh|hmm|hm|duh|wah|waduh|ah|um|uh|well|kak|dokter|bu|pak|wkwk|wkwkwk|haha|hehe|hihi|,)(?: |$))+/;
 // A refusal anywhere in a reply to a verification message.

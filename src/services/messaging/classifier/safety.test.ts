@@ -37,6 +37,42 @@ describe("detectEmergency", () => {
     ["I want to end my life", "suicidal"],
     ["DARURAT tolong segera", "emergency_call"],
     ["panggil ambulans", "emergency_call"],
+    // Chat spellings, Jakarta "-in" verbs and regional words.
+    ["dda skt bgt", "chest_pain"],
+    ["jantung saya sakit sekali", "chest_pain"],
+    ["dadaku sakit banget, ra iso ambegan", "cannot_breathe"],
+    ["anak napasnya bunyi ngik ngik dan tarikan dada", "cannot_breathe"],
+    ["suami saya ga sadar2 dibangunin", "unconscious"],
+    ["bayi saya ga responsif", "unconscious"],
+    ["simbah semaput", "unconscious"],
+    ["anak sy step, badannya panas", "seizure"],
+    ["adek kelojotan", "seizure"],
+    ["muntah drh", "vomiting_blood"],
+    ["ibuk muntah getih", "vomiting_blood"],
+    ["mimisan ga berhenti2 udah 1 jam", "severe_bleeding"],
+    ["darah keluar terus dr hidung", "severe_bleeding"],
+    ["tiba2 tangan kanan lemas ga bisa digerakin", "stroke"],
+    ["ngomongnya pelo", "stroke"],
+    ["separuh badan ibu lemas", "stroke"],
+    ["tenggorokan kayak ketutup", "anaphylaxis"],
+    ["badan gatal2 bengkak dan susah nelan", "anaphylaxis"],
+    ["anak saya nelan obat satu strip", "overdose"],
+    ["keminum dobel2 sampe 10 butir", "overdose"],
+    ["anak ketelan obat neneknya", "overdose"],
+    ["mau ngakhirin hidup aja rasanya", "suicidal"],
+    ["lebih baik saya mati", "suicidal"],
+    ["gak pengen hidup lagi", "suicidal"],
+    ["saya mau nyilet tangan lagi", "suicidal"],
+    ["anak demam tinggi dan lehernya kaku", "meningitis"],
+    ["stiff neck and very high fever", "meningitis"],
+    ["bayi saya lemes banget ga mau nyusu", "infant_unwell"],
+    ["tensi 220/130", "crisis_reading"],
+    ["gula darahnya 40", "crisis_reading"],
+    ["kepala sakit hebat mau pecah", "severe_headache"],
+    ["tolong", "emergency_call"],
+    ["he can't move his right arm and his speech is slurred", "stroke"],
+    ["I can't catch my breath", "cannot_breathe"],
+    ["my dad isn't responding", "unconscious"],
   ])("%j is an emergency (%s)", (text, sign) => {
     const result = detectEmergency(text);
     expect(result.emergency).toBe(true);
@@ -55,8 +91,29 @@ describe("detectEmergency", () => {
     "saya mual terus sejak minum obat baru",
     "suara saya serak",
     "sudah minum obat, terima kasih",
+    // History that is over, mild breathlessness on exertion, questions about risk.
+    "seminggu lalu sempat pingsan, sekarang udh baikan",
+    "kmrn nyeri dada udh diperiksa dokter katanya asam lambung",
+    "I had chest pain last year, it's fine now",
+    "agak sesak kalau jalan jauh",
+    "a bit short of breath when walking uphill",
+    "kalau overdosis bahaya ga?",
+    "is chest pain a side effect?",
+    "efek sampingnya bisa nyeri dada ga?",
+    "tensi saya 160/100 hari ini",
+    "gula darah 250 pagi ini",
+    "tekanan darah terus naik",
+    "leher kaku karena salah bantal",
+    "belum minum, tadi tidak bangun pagi",
   ])("%j is not an emergency", (text) => {
     expect(detectEmergency(text).emergency).toBe(false);
+  });
+
+  it("keeps a sign that is happening now even when the message also mentions the past", () => {
+    expect(detectEmergency("kemarin pingsan, sekarang masih lemas dan sesak").emergency).toBe(true);
+    expect(detectEmergency("kmrn nyeri dada sudah diperiksa dokter, sekarang nyeri dada lagi").emergency).toBe(true);
+    expect(detectEmergency("agak sesak padahal lagi tiduran").emergency).toBe(true);
+    expect(detectEmergency("kalau sesak napas begini harus gimana?").emergency).toBe(true);
   });
 
   it("keeps a sign that follows a negated one", () => {
@@ -70,6 +127,9 @@ describe("detectOptOut", () => {
     "STOP", "stop", "Stop!", "stopp", "STOP STOP STOP", "Berhenti", "berenti", "UNSUBSCRIBE", "unsub", "Stop reminders",
     "jangan kirim lagi", "jgn kirim2 lagi ya", "berhenti kirim", "Keluar", "tolong stop ya kak", "Berhenti berlangganan",
     "please stop sending me messages", "Don't text me again", "opt out", "keluarkan saya dari program ini", "Sudah cukup, stop ya",
+    "berhentiin reminder nya", "udh cukup remindernya, makasih ya", "matikan pengingatnya", "tolong nonaktifkan pengingat obat saya",
+    "Ganggu banget, stop!", "sotp", "cukup", "I no longer want these messages", "turn off reminders",
+    "pasien sudah meninggal, mohon tidak dikirim lagi", "jangan ganggu saya lagi",
   ])("%j stops messages", (text) => {
     expect(detectOptOut(text)).toBe("stop");
   });
@@ -87,6 +147,9 @@ describe("detectOptOut", () => {
     "jangan lupa ingatkan saya besok ya",
     "mulai minum obatnya kapan?",
     "sudah",
+    "cukup jelas, terima kasih",
+    "obatnya cukup untuk seminggu?",
+    "klo udh enakan boleh berhenti minum?",
   ])("%j is not an opt-out command", (text) => {
     expect(detectOptOut(text)).toBeNull();
   });
