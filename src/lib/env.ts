@@ -20,6 +20,7 @@ const envSchema = z
 
     DATABASE_URL: optional.pipe(z.string().url().startsWith("postgres").optional()),
     PGLITE_DIR: z.string().default(".data/pglite"),
+    DATABASE_POOL_MAX: intFrom(20),
     REDIS_URL: optional.pipe(z.string().url().startsWith("redis").optional()),
 
     SESSION_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),

@@ -32,8 +32,40 @@ export async function acceptGowaWebhook(ctx: WebhookCtx, rawBody: string, signat
   const keys = inboxKeys(event);
   const row = await inbox.insertInboxEvent(ctx.db, { provider: "gowa", event: event.kind, payload: json, ...keys });
   if (!row) return { status: "duplicate" };
-  ctx.afterResponse(() => processChat(ctx, keys.senderKey).then(() => undefined));
+  ctx.afterResponse(() => scheduleChat(ctx, keys.senderKey));
   return { status: "accepted", inboxId: row.id };
+}
+
+/**
+ * At most this many chats are processed at once per process: under a burst, acknowledgements
+ * must not wait behind processing for a database connection. Work beyond it waits its turn here
+ * (and, should the process die, in the inbox for the sweeper).
+ */
+export const MAX_PARALLEL_CHATS = 2;
+const gate = { active: 0, waiting: [] as Array<{ key: string; ctx: InboundCtx; done: Array<() => void> }> };
+
+export function scheduleChat(ctx: InboundCtx, senderKey: string): Promise<void> {
+  return new Promise((resolve) => {
+    const queued = gate.waiting.find((w) => w.key === senderKey);
+    if (queued) queued.done.push(resolve); // that run will take this event too
+    else gate.waiting.push({ key: senderKey, ctx, done: [resolve] });
+    pump();
+  });
+}
+
+function pump(): void {
+  while (gate.active < MAX_PARALLEL_CHATS && gate.waiting.length > 0) {
+    const job = gate.waiting.shift();
+    if (!job) return;
+    gate.active++;
+    processChat(job.ctx, job.key)
+      .catch((error: unknown) => logger.error({ err: error }, "chat processing failed"))
+      .finally(() => {
+        gate.active--;
+        for (const done of job.done) done();
+        pump();
+      });
+  }
 }
 
 /** GOWA's own ids make the dedupe key; the chat makes the ordering key. */
