@@ -8,3 +8,6 @@ export * from "./escalations";
 export * from "./unknown-senders";
 export * from "./reminders";
 export * from "./deliveries";
+export * from "./triage-sessions";
+export * from "./consultations";
+export * from "./follow-ups";
