@@ -11,24 +11,13 @@ import * as resumeRoute from "../src/app/api/reminders/[id]/resume/route";
 import * as reminderRoute from "../src/app/api/reminders/[id]/route";
 import * as sendNowRoute from "../src/app/api/reminders/[id]/send-now/route";
 import { type Patient, deliveries, reminders } from "../src/db/schema";
-import { fixedClock } from "../src/lib/clock";
-import { getRuntime, setRuntime } from "../src/lib/runtime";
+import { getRuntime } from "../src/lib/runtime";
+import { at } from "./support/clock";
 import { call } from "./support/fixtures";
 import { createClinic, createVerifiedPatient, deliver, gowaEnvelope, gowaId, sentTexts, textMessage } from "./support/gowa";
 import { TEST_CRON_SECRET } from "./support/setup-runtime";
 
 const runCron = () => call(cronRoute.GET as never, { headers: { authorization: `Bearer ${TEST_CRON_SECRET}` }, path: "/api/cron" });
-
-/** Runs `work` with the app's clock set to `at`. */
-async function at<T>(instant: string | Date, work: () => Promise<T>): Promise<T> {
-  const rt = await getRuntime();
-  setRuntime({ ...rt, clock: fixedClock(instant) });
-  try {
-    return await work();
-  } finally {
-    setRuntime(rt);
-  }
-}
 
 const medication = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   type: "medication",
@@ -224,6 +213,9 @@ describe("the reminder loop", () => {
     await at("2026-11-23T01:00:05Z", runCron);
     await at("2026-11-23T01:20:00Z", () => deliver(textMessage(org, patient.phone, "sudah, tapi mual terus")));
     expect((await deliveriesOf(reminder.id))[0]?.confirmation).toBe("confirmed");
+    // nausea is none of the Pharmacy First conditions: the patient is offered the list, with "none of these"
+    expect(sentTexts(patient.phone).at(-1)).toMatch(/Balas dengan nomornya[\s\S]*0\. Bukan salah satunya/);
+    await at("2026-11-23T01:21:00Z", () => deliver(textMessage(org, patient.phone, "0")));
     const inbox = await call(escalationsRoute.GET, { as: pharmacist, path: "/api/escalations" });
     expect(inbox.body.items.map((e: { kind: string; patient: { id: string } }) => [e.kind, e.patient.id])).toContainEqual(["symptom", patient.id]);
   });

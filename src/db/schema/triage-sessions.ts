@@ -24,6 +24,10 @@ export const triageSessions = pgTable(
     age: real("age"),
     sex: text("sex").$type<"female" | "male">(),
     pregnant: boolean("pregnant"),
+    /** Questions the patient could not answer ("tidak tahu"): not asked again, left for the pharmacist. */
+    unanswered: jsonb("unanswered").$type<string[]>().notNull().default([]),
+    /** Answers we could not read in a row: after two, the question is left for the pharmacist. */
+    misreads: real("misreads").notNull().default(0),
     outcome: text("outcome"),
     reasons: jsonb("reasons").$type<string[]>().notNull().default([]),
     startedByMessageId: uuid("started_by_message_id"),

@@ -12,6 +12,11 @@ import { findPatientById, findPatientByPhone, updatePatient } from "../patient/p
 import { findDeliveryByExternalId } from "../reminder/reminder.repository";
 import { recordVerificationAnswer } from "../patient/verification.service";
 import { CONFIRMING_REACTIONS, findRepliedDelivery, recordReminderAnswer } from "../reminder/confirmation.service";
+import { alertPharmacistOnDuty } from "../escalation/alert.service";
+import { answerFollowUp } from "../consultation/follow-up.service";
+import { pickCondition } from "../triage/condition-picker";
+import { closeTriage, continueTriage, startTriage } from "../triage/triage-dialog.service";
+import { findActiveTriage } from "../triage/triage.repository";
 import { detectEmergency, detectOptOut } from "./classifier/safety";
 import type { Classification, ClassifyContext, Classifier, Language } from "./classifier/types";
 import * as messagesRepo from "./messages.repository";
@@ -145,16 +150,29 @@ async function keepMedia(ctx: InboundCtx, org: Organisation, message: Message, m
 async function runPipeline(ctx: InboundCtx, m: Inbound): Promise<void> {
   const optOut = m.text ? detectOptOut(m.text) : null;
   const emergency = m.text ? detectEmergency(m.text) : { emergency: false, signs: [] };
+  const dialog = await findActiveTriage(ctx.db, { orgId: m.org.id, patientId: m.patient.id });
   if (optOut === "stop") await unsubscribe(ctx, m);
-  if (emergency.emergency) return escalateEmergency(ctx, m, emergency.signs, "rules");
-  if (optOut === "stop") return recordIntent(ctx, m, { intent: "unsubscribe", confidence: 1, source: "rules" });
+  if (emergency.emergency) {
+    if (dialog) await closeTriage(ctx, dialog, "escalated");
+    return escalateEmergency(ctx, m, emergency.signs, "rules");
+  }
+  if (optOut === "stop") {
+    if (dialog) await closeTriage(ctx, dialog, "stopped");
+    return recordIntent(ctx, m, { intent: "unsubscribe", confidence: 1, source: "rules" });
+  }
   if (optOut === "start") return resubscribe(ctx, m);
   if (m.patient.unsubscribedAt) return; // stored for staff, never answered
   if (!m.text) return handOff(ctx, m, "handoff", "media");
+  if (dialog && !m.patient.automationPausedAt) {
+    // an answer in the triage dialog: one question, one answer, so no rate limit applies
+    await recordIntent(ctx, m, { intent: "symptom_report", confidence: 1, source: "rules" });
+    return continueTriage(ctx, { ...m, text: m.text }, dialog);
+  }
   if (!(await withinRateLimit(ctx, m))) return;
   const context = await conversationContext(ctx, m);
   if (context === "verification" && m.patient.verificationStatus !== "VERIFIED") return answerVerification(ctx, m);
   if (m.patient.automationPausedAt) return; // a person on staff has this conversation
+  if (await answerFollowUp(ctx, { ...m, text: m.text })) return;
   const classification = await ctx.classifier.classify({ text: m.text, context });
   await recordIntent(ctx, m, classification);
   await answerReminder(ctx, m, classification);
@@ -181,7 +199,9 @@ async function act(ctx: InboundCtx, m: Inbound, c: Classification): Promise<void
     case "unsubscribe":
       return unsubscribe(ctx, m);
     case "symptom_report":
-      return handOff(ctx, m, "symptom", "symptom_report", replies.symptomNoted(lang));
+      // a Pharmacy First condition starts the triage dialog; anything else, the list to choose from
+      await startTriage(ctx, { ...m, text: m.text ?? "" }, m.text ? pickCondition(m.text) : null);
+      return;
     case "question":
       if (c.answer) return reply(ctx, m, "answer", c.answer);
       return handOff(ctx, m, "question", "question");
@@ -214,9 +234,11 @@ async function answerVerification(ctx: InboundCtx, m: Inbound): Promise<void> {
 }
 
 async function escalateEmergency(ctx: InboundCtx, m: Inbound, signs: string[], source: "rules" | "claude"): Promise<void> {
-  await openEscalation(ctx.db, { orgId: m.org.id, patientId: m.patient.id, messageId: m.message.id, kind: "emergency", signs });
+  const { escalation, created } = await openEscalation(ctx.db, { orgId: m.org.id, patientId: m.patient.id, messageId: m.message.id, kind: "emergency", signs });
   await recordIntent(ctx, m, { intent: "emergency", confidence: 1, source });
+  // the patient first, then the pharmacist on duty; no AI call on this path
   await reply(ctx, m, "emergency", replies.emergency(m.patient.language, { number: m.org.emergencyNumber }));
+  if (created) await alertPharmacistOnDuty(ctx, { org: m.org, patient: m.patient, escalation, summary: `signs: ${signs.join(", ") || "reported by the classifier"}` });
   logger.warn({ orgId: m.org.id, patientId: m.patient.id, escalation: "emergency", signs }, "emergency escalated");
 }
 

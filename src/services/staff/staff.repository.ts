@@ -58,3 +58,21 @@ export async function listStaffForDevSignIn(db: DbOrTx, params: { limit: number 
     .orderBy(asc(organisations.name), asc(staffUsers.role), asc(staffUsers.email))
     .limit(params.limit);
 }
+
+/** Who gets urgent WhatsApp alerts: an approved pharmacist of the organisation with a phone (no rota yet: the first by name). */
+export async function findPharmacistOnDuty(db: DbOrTx, params: { orgId: string }): Promise<StaffUser | undefined> {
+  const [row] = await db
+    .select()
+    .from(staffUsers)
+    .where(
+      and(
+        eq(staffUsers.orgId, params.orgId),
+        eq(staffUsers.role, "PHARMACIST"),
+        eq(staffUsers.status, "APPROVED"),
+        sql`${staffUsers.phone} is not null`,
+      ),
+    )
+    .orderBy(asc(staffUsers.name), asc(staffUsers.id))
+    .limit(1);
+  return row;
+}

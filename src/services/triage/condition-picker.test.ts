@@ -65,3 +65,14 @@ describe("parseConditionChoice", () => {
 
   it.each(["8", "0", "entahlah"])("%j is not a choice", (text) => expect(parseConditionChoice(text)).toBeNull());
 });
+
+describe("pickCondition with words between the body part and the complaint", () => {
+  it.each([
+    ["tenggorokan saya sakit sekali", "sore_throat"],
+    ["my throat really hurts", "sore_throat"],
+    ["telinga anak saya sakit", "otitis_media"],
+    ["his ear really hurts", "otitis_media"],
+  ] as const)("reads %s as %s", (text, condition) => {
+    expect(pickCondition(text)).toBe(condition);
+  });
+});

@@ -9,6 +9,9 @@ import { CONDITIONS, type Condition } from "./triage.schemas";
  * same, there is no guess and the dialog shows the menu instead.
  */
 
+/** Up to two words between a body part and its complaint, but never across "and"/"or"/"but". */
+const GAP = "( (?!dan\\b|and\\b|atau\\b|or\\b|tapi\\b|but\\b|juga\\b)\\w+){0,2}";
+
 // Patterns run on normalised text (lowercase, hyphens as spaces). Weight 2: specific to the
 // condition; weight 1: suggestive only.
 const PEE = "(kencing|pipis|kemih|bak|buang air kecil|pee|peeing|urinat\\w*|wee)";
@@ -22,7 +25,8 @@ const PATTERNS: Readonly<Record<Condition, ReadonlyArray<[RegExp, number]>>> = {
   ],
   sore_throat: [
     [/\b(sakit|nyeri|radang|perih) (di )?tenggorok\w*\b/, 2],
-    [/\btenggorok\w* (sakit|nyeri|perih|gatal|radang)\b/, 2],
+    [new RegExp(`\\btenggorok\\w*${GAP} (sakit|nyeri|perih|gatal|radang|meradang)\\b`), 2],
+    [new RegExp(`\\bthroat${GAP} (hurts?|is sore|sore|pain\\w*|burns?)\\b`), 2],
     [/\b(sore|strep|scratchy|painful) throat\b/, 2],
     [/\b(amandel|tonsil\w*|radang amandel)\b/, 2],
     [/\b(sakit|susah|nyeri) (saat |waktu |kalau )?menelan\b/, 1],
@@ -30,7 +34,8 @@ const PATTERNS: Readonly<Record<Condition, ReadonlyArray<[RegExp, number]>>> = {
   ],
   otitis_media: [
     [/\b(sakit|nyeri|infeksi|radang) (di )?(telinga|kuping)\b/, 2],
-    [/\b(telinga|kuping) (sakit|nyeri|bernanah|berair|keluar cairan)\b/, 2],
+    [new RegExp(`\\b(telinga|kuping)${GAP} (sakit|nyeri|bernanah|berair|keluar cairan)\\b`), 2],
+    [new RegExp(`\\bears?${GAP} (hurts?|pain\\w*|aches?|discharg\\w*)\\b`), 2],
     [/\b(ear ?ache|ear pain|ear infection|otitis|pain in (my|the|his|her) ear)\b/, 2],
     [/\bcongek\b/, 2],
   ],
