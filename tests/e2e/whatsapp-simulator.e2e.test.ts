@@ -31,8 +31,14 @@ const api = async (path: string, init: { method?: string; body?: unknown } = {})
   });
   return { status: res.status, body: await res.json() };
 };
-const patientSays = (from: string, body: string) =>
-  fetch(`${app.simUrl}/sim/inbound`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ from, body }) }).then((r) => r.json());
+const patientSays = (from: string, body: string, repliedToId?: string) =>
+  fetch(`${app.simUrl}/sim/inbound`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ from, body, ...(repliedToId ? { replied_to_id: repliedToId } : {}) }),
+  }).then((r) => r.json());
+const outboxMessages = async (phone: string): Promise<Array<{ id: string; text: string | null }>> =>
+  ((await (await fetch(`${app.simUrl}/sim/outbox?phone=${encodeURIComponent(phone)}`)).json()) as { messages: Array<{ id: string; text: string | null }> }).messages;
 const outbox = async (phone: string): Promise<string[]> => {
   const res = await fetch(`${app.simUrl}/sim/outbox?phone=${encodeURIComponent(phone)}`);
   const data = (await res.json()) as { messages: Array<{ text: string | null }> };
@@ -76,3 +82,48 @@ describe("WhatsApp through the GOWA simulator", () => {
     expect(escalations.body.items[0]).toMatchObject({ kind: "emergency", patient: { id } });
   }, 120_000);
 });
+
+describe("reminders and triage through the GOWA simulator", () => {
+  it("a reminder sent now arrives, and the patient's reply quoting it confirms it", async () => {
+    const list = await api(`/api/patients?q=${encodeURIComponent("+6281234567890")}`);
+    const siti = list.body.items[0];
+    expect(siti.name).toBe("Siti Rahayu");
+    const reminder = await api(`/api/patients/${siti.id}/reminders`, {
+      body: { type: "medication", medicineName: "Amlodipin", dose: "5 mg", schedule: { startDate: "2026-01-01", timesOfDay: ["08:00"], recurrence: { kind: "daily" } } },
+    });
+    expect(reminder.status).toBe(201);
+    const sent = await api(`/api/reminders/${reminder.body.id}/send-now`, { method: "POST" });
+    expect(sent.body.sent).toBe(1);
+    const [message] = await eventually(() => outboxMessages("+6281234567890"), (m) => m.some((x) => /Amlodipin/.test(x.text ?? "")), "the reminder");
+    expect(message?.text).toMatch(/Amlodipin 5 mg/);
+    await patientSays("+6281234567890", "sudah bu", message?.id);
+    await eventually(
+      () => api(`/api/patients/${siti.id}/deliveries`),
+      (r) => r.body.items[0]?.confirmation === "confirmed",
+      "the confirmation",
+    );
+  }, 60_000);
+
+  it("a demo patient goes through a whole UTI triage over WhatsApp to the pharmacist's review", async () => {
+    const phone = "+6285711223344"; // Nur Aisyah, female, 1988
+    const answers: Record<string, string> = { pregnant: "tidak", dysuria: "ya", new_nocturia: "ya", severity: "2" };
+    await patientSays(phone, "perih kalau pipis, anyang-anyangan");
+    for (let turn = 0; turn < 30; turn++) {
+      const before = (await outbox(phone)).length;
+      const last = (await outbox(phone)).at(-1) ?? "";
+      if (/Apoteker kami akan meninjau|dokter|apotek kami/.test(last)) break;
+      const key = Object.keys(answers).find((k) => QUESTION_HINTS[k]?.test(last));
+      await patientSays(phone, key ? (answers[key] as string) : "tidak");
+      await eventually(() => outbox(phone), (m) => m.length > before, "the next question");
+    }
+    expect((await outbox(phone)).at(-1)).toMatch(/Apoteker kami akan meninjau/);
+  }, 90_000);
+});
+
+/** How to tell which question the dialog asked, from its Indonesian text. */
+const QUESTION_HINTS: Record<string, RegExp> = {
+  pregnant: /sedang hamil/,
+  dysuria: /perih atau sakit saat kencing/,
+  new_nocturia: /bangun malam untuk kencing/,
+  severity: /Seberapa berat/,
+};
