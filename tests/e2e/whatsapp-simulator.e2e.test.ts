@@ -104,7 +104,7 @@ describe("reminders and triage through the GOWA simulator", () => {
     );
   }, 60_000);
 
-  it("a demo patient goes through a whole UTI triage over WhatsApp to the pharmacist's review", async () => {
+  it("a demo patient goes through a whole UTI triage; the pharmacist approves it and a follow-up is scheduled", async () => {
     const phone = "+6285711223344"; // Nur Aisyah, female, 1988
     const answers: Record<string, string> = { pregnant: "tidak", dysuria: "ya", new_nocturia: "ya", severity: "2" };
     await patientSays(phone, "perih kalau pipis, anyang-anyangan");
@@ -117,6 +117,16 @@ describe("reminders and triage through the GOWA simulator", () => {
       await eventually(() => outbox(phone), (m) => m.length > before, "the next question");
     }
     expect((await outbox(phone)).at(-1)).toMatch(/Apoteker kami akan meninjau/);
+
+    // the pharmacist (registration SIPA 446/0123/2024) reviews and approves it
+    const patients = await api(`/api/patients?q=${encodeURIComponent(phone)}`);
+    const consultations = await api(`/api/consultations?patientId=${patients.body.items[0].id}`);
+    const [consultation] = consultations.body.items;
+    expect(consultation).toMatchObject({ condition: "uti", outcome: "treat", treatmentProposed: "nitrofurantoin", status: "PENDING_APPROVAL" });
+    const approved = await api(`/api/consultations/${consultation.id}/approve`, { method: "POST" });
+    expect(approved.body.status).toBe("APPROVED");
+    const claim = await api(`/api/consultations/${consultation.id}/export`);
+    expect(claim.body.followUp.dueAt).toBeTruthy();
   }, 90_000);
 });
 
