@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as inboxCron from "../src/app/api/cron/inbox/route";
+import * as claimRoute from "../src/app/api/escalations/[id]/claim/route";
+import * as resolveRoute from "../src/app/api/escalations/[id]/resolve/route";
 import * as escalationsRoute from "../src/app/api/escalations/route";
 import * as messagesRoute from "../src/app/api/patients/[id]/messages/route";
 import * as verificationRoute from "../src/app/api/patients/[id]/verification/route";
@@ -151,5 +153,36 @@ describe("GET /api/escalations", () => {
     const volunteerView = await call(escalationsRoute.GET, { as: clinic.volunteer, path: "/api/escalations" });
     expect(volunteerView.body.items.map((e: { patient: { id: string } }) => e.patient.id)).toEqual([mine.id]);
     expect((await call(escalationsRoute.GET, { as: otherPharmacist, path: "/api/escalations" })).body.items).toEqual([]);
+  });
+});
+
+describe("claiming and resolving escalations", () => {
+  it("resolving a handed-off question resumes automatic replies for that patient", async () => {
+    const { org, volunteer } = await createClinic();
+    const patient = await createVerifiedPatient(org, { assignedVolunteerId: volunteer.id });
+    await deliver(textMessage(org, patient.phone, "boleh minum obatnya sama teh?"));
+    const inbox = await call(escalationsRoute.GET, { as: volunteer, path: "/api/escalations" });
+    const [question] = inbox.body.items;
+    expect(question).toMatchObject({ kind: "question", status: "open" });
+    const claimed = await call(claimRoute.POST, { as: volunteer, method: "POST", params: { id: question.id } });
+    expect(claimed.body).toMatchObject({ status: "acknowledged", assignedToId: volunteer.id });
+    expect((await patientRow(patient.id)).automationPausedAt).toBeInstanceOf(Date);
+    const resolved = await call(resolveRoute.POST, { as: volunteer, params: { id: question.id }, body: { resolution: "answered by phone" } });
+    expect(resolved.body).toEqual({ id: question.id, status: "resolved", automationResumed: true });
+    expect((await patientRow(patient.id)).automationPausedAt).toBeNull();
+    await deliver(textMessage(org, patient.phone, "???"));
+    expect(sentTexts(patient.phone).at(-1)).toMatch(/belum mengerti/);
+  });
+
+  it("is 404 for another organisation and for another volunteer's patient, 400 on a bad id", async () => {
+    const { org, volunteer } = await createClinic();
+    const other = await createClinic();
+    const stranger = await createStaff(org, { role: "VOLUNTEER" });
+    const patient = await createVerifiedPatient(org, { assignedVolunteerId: volunteer.id });
+    await deliver(textMessage(org, patient.phone, "boleh minum obatnya sama teh?"));
+    const [question] = (await call(escalationsRoute.GET, { as: volunteer, path: "/api/escalations" })).body.items;
+    expect((await call(resolveRoute.POST, { as: other.pharmacist, params: { id: question.id }, body: {} })).status).toBe(404);
+    expect((await call(claimRoute.POST, { as: stranger, method: "POST", params: { id: question.id } })).status).toBe(404);
+    expect((await call(claimRoute.POST, { as: volunteer, method: "POST", params: { id: "x" } })).status).toBe(400);
   });
 });

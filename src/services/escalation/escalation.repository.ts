@@ -52,3 +52,34 @@ export async function resolveEscalation(
     .returning();
   return row;
 }
+
+export async function findEscalation(db: DbOrTx, params: { orgId: string; id: string }) {
+  const [row] = await db.select().from(escalations).where(and(eq(escalations.orgId, params.orgId), eq(escalations.id, params.id))).limit(1);
+  return row;
+}
+
+export async function claimEscalation(db: DbOrTx, params: { orgId: string; id: string; staffId: string }) {
+  const [row] = await db
+    .update(escalations)
+    .set({ assignedToId: params.staffId, status: sql`case when ${escalations.status} = 'open' then 'acknowledged'::escalation_status else ${escalations.status} end` })
+    .where(and(eq(escalations.orgId, params.orgId), eq(escalations.id, params.id), sql`${escalations.status} <> 'resolved'`))
+    .returning();
+  return row;
+}
+
+/** Open escalations of a patient other than `exceptId`, of kinds that pause automatic replies. */
+export async function countOtherOpenHandOffs(db: DbOrTx, params: { orgId: string; patientId: string; exceptId: string }): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(escalations)
+    .where(
+      and(
+        eq(escalations.orgId, params.orgId),
+        eq(escalations.patientId, params.patientId),
+        sql`${escalations.id} <> ${params.exceptId}`,
+        sql`${escalations.status} <> 'resolved'`,
+        sql`${escalations.kind} in ('question', 'symptom', 'handoff')`,
+      ),
+    );
+  return row?.n ?? 0;
+}

@@ -37,3 +37,8 @@ export const listEscalationsQuery = z.object({
 });
 
 export const aiUsageQuery = z.object({ days: z.coerce.number().int("must be a whole number").min(1).max(365).default(30) });
+
+export const escalationIdParams = z.object({ id: z.uuid("must be an escalation id") });
+export const resolveEscalationBody = z.object({
+  resolution: z.string().trim().max(2000, "must have at most 2000 characters").nullable().optional(),
+});

@@ -88,6 +88,8 @@ export type PatientView = {
   verificationStatus: (typeof VERIFICATION_STATUSES)[number];
   consentWhatsapp: boolean;
   unsubscribedAt: string | null;
+  /** Set while staff hold the conversation: no automatic replies until they resolve it. */
+  automationPausedAt: string | null;
   notes: string | null;
   createdAt: string;
   updatedAt: string;

@@ -41,6 +41,7 @@ export function toPatientView(row: repo.PatientRow): PatientView {
     verificationStatus: row.verificationStatus,
     consentWhatsapp: row.consentWhatsapp,
     unsubscribedAt: row.unsubscribedAt?.toISOString() ?? null,
+    automationPausedAt: row.automationPausedAt?.toISOString() ?? null,
     notes: row.notes,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
