@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as followUpCron from "../src/app/api/cron/follow-ups/route";
+import * as triageRoute from "../src/app/api/patients/[id]/triage/route";
 import { type Organisation, type Patient, consultations, escalations, followUps, staffUsers, triageSessions } from "../src/db/schema";
 import { getRuntime } from "../src/lib/runtime";
 import { insertConsultation } from "../src/services/consultation/consultation.repository";
@@ -196,5 +197,18 @@ describe("follow-ups", () => {
     const [row] = await db.select().from(consultations).where(eq(consultations.id, consultation.id));
     expect(row?.followUpAnswer).toBe("same");
     expect(sentTexts(patient.phone).at(-1)).toMatch(/diperiksa dokter/);
+  });
+});
+
+describe("GET /api/patients/:id/triage", () => {
+  it("shows staff the patient's dialogs with their findings and outcome; 404 across organisations", async () => {
+    const { org, pharmacist } = await createClinic();
+    const other = await createClinic();
+    const patient = await createVerifiedPatient(org, { dateOfBirth: "1990-01-01", sex: "male" });
+    await deliver(textMessage(org, patient.phone, "tenggorokan saya sakit sekali"));
+    await answerUntilDone(org, patient, { stridor: "ya" });
+    const res = await call(triageRoute.GET, { as: pharmacist, params: { id: patient.id } });
+    expect(res.body.items).toEqual([expect.objectContaining({ condition: "sore_throat", outcome: "emergency", status: "escalated", findings: expect.objectContaining({ stridor: true }) })]);
+    expect((await call(triageRoute.GET, { as: other.pharmacist, params: { id: patient.id } })).status).toBe(404);
   });
 });
