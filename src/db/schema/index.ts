@@ -11,3 +11,4 @@ export * from "./deliveries";
 export * from "./triage-sessions";
 export * from "./consultations";
 export * from "./follow-ups";
+export * from "./message-templates";

@@ -9,7 +9,9 @@ import * as repo from "./reminder.repository";
 import { type Schedule, isAppointmentSchedule } from "./reminder.schemas";
 import { DEFAULT_GRACE_MS, classifyLateness, nextOccurrence, occurrencesBetween } from "./schedule";
 import { nextAllowedTime } from "./quiet-hours";
-import { findDefaultTemplate, renderTemplate } from "./templates";
+import { type TemplateBook, templateBook } from "./template.service";
+import { listOrgTemplates } from "./template.repository";
+import { renderTemplate } from "./templates";
 
 export type DispatchCtx = OutboundCtx;
 
@@ -85,7 +87,7 @@ type SendingSummary = Omit<DispatchSummary, "due" | "nudged" | "missed">;
 
 export async function dispatchDueDeliveries(ctx: DispatchCtx, options: DispatchOptions & { deadline: number }): Promise<SendingSummary> {
   const summary: SendingSummary = { sent: 0, failed: 0, skipped: 0, deferred: 0, unknown: 0 };
-  const cache: Cache = { orgs: new Map(), reminders: new Map(), patients: new Map() };
+  const cache: Cache = { orgs: new Map(), reminders: new Map(), patients: new Map(), books: new Map() };
   const concurrency = options.concurrency ?? 8;
   for (;;) {
     if (Date.now() >= options.deadline) break;
@@ -117,18 +119,26 @@ export async function dispatchDueDeliveries(ctx: DispatchCtx, options: DispatchO
   return summary;
 }
 
-type Cache = { orgs: Map<string, Organisation | undefined>; reminders: Map<string, Reminder | undefined>; patients: Map<string, Patient | undefined> };
+type Cache = {
+  orgs: Map<string, Organisation | undefined>;
+  reminders: Map<string, Reminder | undefined>;
+  patients: Map<string, Patient | undefined>;
+  books: Map<string, TemplateBook>;
+};
 type PreparedSend = { delivery: Delivery; patient: Patient; org: Organisation; text: OutboundText };
 
 /** Loads the reminders, patients and organisations of a claimed batch in three queries, not three per delivery. */
 async function preload(ctx: DispatchCtx, batch: Delivery[], cache: Cache): Promise<void> {
   const orgIds = [...new Set(batch.map((d) => d.orgId))];
   const missing = <T>(map: Map<string, T>, ids: string[]) => [...new Set(ids)].filter((id) => !map.has(id));
-  const [orgRows, reminderRows, patientRows] = await Promise.all([
-    repo.findOrganisationsByIds(ctx.db, { ids: missing(cache.orgs, orgIds) }),
+  const newOrgs = missing(cache.orgs, orgIds);
+  const [orgRows, reminderRows, patientRows, templates] = await Promise.all([
+    repo.findOrganisationsByIds(ctx.db, { ids: newOrgs }),
     repo.findRemindersByIds(ctx.db, { orgIds, ids: missing(cache.reminders, batch.map((d) => d.reminderId)) }),
     repo.findPatientsByIds(ctx.db, { orgIds, ids: missing(cache.patients, batch.map((d) => d.patientId)) }),
+    listOrgTemplates(ctx.db, { orgIds: newOrgs }),
   ]);
+  for (const orgId of newOrgs) cache.books.set(orgId, templateBook(templates.filter((t) => t.orgId === orgId)));
   for (const row of orgRows) cache.orgs.set(row.id, row);
   for (const row of reminderRows) cache.reminders.set(row.id, row);
   for (const row of patientRows) cache.patients.set(row.id, row);
@@ -153,7 +163,7 @@ async function prepareBatch(ctx: DispatchCtx, claimed: Delivery[], options: Disp
       delivery,
       patient,
       org,
-      text: { org, patientId: patient.id, phone: patient.phone, purpose: "reminder", text: reminderText(reminder, patient, delivery.scheduledAt), dedupeKey: `reminder:${delivery.id}` },
+      text: { org, patientId: patient.id, phone: patient.phone, purpose: "reminder", text: reminderText(reminder, patient, delivery.scheduledAt, cache.books.get(org.id)), dedupeKey: `reminder:${delivery.id}` },
     });
   }
   return sends;
@@ -208,10 +218,10 @@ export function skipReason(patient: Patient | undefined, reminder: Reminder | un
 
 export const quietHours = (org: Pick<Organisation, "quietHoursStart" | "quietHoursEnd">) => ({ start: org.quietHoursStart, end: org.quietHoursEnd });
 
-/** The reminder's message in the patient's language, with its variables filled in. */
-export function reminderText(reminder: Reminder, patient: Patient, scheduledAt: Date): string {
+/** The reminder's message in the patient's language (the organisation's wording if it has one), filled in. */
+export function reminderText(reminder: Reminder, patient: Patient, scheduledAt: Date, book: TemplateBook = templateBook([])): string {
   const local = DateTime.fromJSDate(isAppointmentSchedule(reminder.schedule) ? appointmentInstant(reminder.schedule, reminder.timezone) : scheduledAt, { zone: reminder.timezone });
-  const template = reminder.message ?? findDefaultTemplate(patient.language, reminder.type);
+  const template = reminder.message ?? book(reminder.type, patient.language);
   return renderTemplate(template, {
     name: patient.name.split(" ")[0] ?? patient.name,
     medicine: reminder.medicineName,
@@ -241,7 +251,8 @@ export async function sendDueNudges(ctx: DispatchCtx, deadline: number): Promise
       if (!org || !patient || !reminder || skipReason(patient, reminder)) continue;
       const key = delivery.confirmation === "not_taken" ? "not_taken_follow_up" : "nudge";
       const time = DateTime.fromJSDate(delivery.scheduledAt, { zone: reminder.timezone }).toFormat("HH:mm");
-      const text = renderTemplate(findDefaultTemplate(patient.language, key), {
+      const book = templateBook(await listOrgTemplates(ctx.db, { orgIds: [org.id] }));
+      const text = renderTemplate(book(key, patient.language), {
         name: patient.name.split(" ")[0] ?? patient.name,
         medicine: reminder.medicineName,
         dose: reminder.dose,
