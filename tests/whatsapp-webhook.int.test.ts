@@ -361,3 +361,25 @@ describe("media", () => {
     expect(stored).toEqual({ data: bytes, contentType: "audio/ogg" });
   });
 });
+
+describe("pacing", () => {
+  it("an emergency reply does not wait behind the device's pacing queue", async () => {
+    const { org } = await createClinic();
+    const patient = await createVerifiedPatient(org);
+    const rt = await getRuntime();
+    const { createPacer, createMemoryPacerStore } = await import("../src/integrations/gowa/pacing");
+    // a device whose next free slot is a minute away
+    const store = createMemoryPacerStore();
+    const slow = createPacer({ minIntervalMs: 60_000, jitterMs: 0, store });
+    await slow.wait(org.gowaDeviceId ?? "default");
+    setRuntime({ ...rt, pacer: slow });
+    try {
+      const started = Date.now();
+      await deliver(textMessage(org, patient.phone, "anak saya kejang kejang"));
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(sentTexts(patient.phone)[0]).toContain("119");
+    } finally {
+      setRuntime(rt);
+    }
+  });
+});

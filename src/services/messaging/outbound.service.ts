@@ -40,10 +40,16 @@ export function outboundRow(input: OutboundText): NewMessage {
 
 export type SendOutcome = Pick<Message, "status" | "externalId" | "sentAt" | "errorCode">;
 
+/**
+ * Emergency replies and alerts to the pharmacist jump the pacing queue: one message never bursts,
+ * and it must not wait behind a batch of reminders on the same device.
+ */
+const UNPACED_PURPOSES = new Set(["emergency", "staff_alert"]);
+
 /** Waits for the device's pacing slot and sends a reserved message; returns what to record. */
 export async function sendReserved(ctx: OutboundCtx, input: OutboundText): Promise<SendOutcome> {
   const deviceId = input.org.gowaDeviceId ?? undefined;
-  await ctx.pacer.wait(deviceId ?? "default");
+  if (!UNPACED_PURPOSES.has(input.purpose)) await ctx.pacer.wait(deviceId ?? "default");
   const result = await ctx.gowa.sendText({ phone: input.phone, message: input.text, replyToId: input.replyToExternalId }, { deviceId });
   if (result.status === "sent") return { status: "sent", externalId: result.messageId, sentAt: ctx.clock.now(), errorCode: null };
   logger.warn({ purpose: input.purpose, outcome: result.status, code: result.status === "failed" ? result.code : "OUTCOME_UNKNOWN" }, "outbound message not sent");
