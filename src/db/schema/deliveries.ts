@@ -46,6 +46,9 @@ export const deliveries = pgTable(
     index("deliveries_org_external_idx").on(t.orgId, t.externalId),
     // a reply without a quote: the patient's latest delivery awaiting confirmation
     index("deliveries_org_patient_sent_idx").on(t.orgId, t.patientId, t.sentAt),
+    // the dashboard: today's occurrences, and the 30-day chart by send time
+    index("deliveries_org_scheduled_idx").on(t.orgId, t.scheduledAt),
+    index("deliveries_org_sent_idx").on(t.orgId, t.sentAt),
     // nudges and the window closing
     index("deliveries_pending_idx").on(t.windowEndsAt).where(sql`${t.confirmation} = 'pending' and ${t.sentAt} is not null`),
   ],

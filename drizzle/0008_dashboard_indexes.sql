@@ -1,0 +1,2 @@
+CREATE INDEX "deliveries_org_scheduled_idx" ON "deliveries" USING btree ("org_id","scheduled_at");--> statement-breakpoint
+CREATE INDEX "deliveries_org_sent_idx" ON "deliveries" USING btree ("org_id","sent_at");
