@@ -4,6 +4,7 @@ import path from "node:path";
 import type Redis from "ioredis";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Db, DbHandle } from "@/db/client";
+import type { ClerkConfig } from "@/integrations/clerk/config";
 import type { GowaMediaFetcher } from "@/integrations/gowa/media";
 import type { Pacer } from "@/integrations/gowa/pacing";
 import type { ObjectStorage } from "@/integrations/storage/types";
@@ -23,6 +24,8 @@ export type Runtime = {
   sessionSecret: string;
   /** The dev sign-in is offered only without Clerk and outside production. */
   devSignIn: boolean;
+  /** Set when Clerk is configured: staff sign in through Clerk and sessions verify with its JWT key. */
+  clerk?: ClerkConfig;
   secureCookies: boolean;
   redis?: Redis;
   databaseKind: DbHandle["kind"];
@@ -41,6 +44,8 @@ export type Runtime = {
   gowaMedia: GowaMediaFetcher;
   /** How long one reminder cron call may keep sending (CRON_BUDGET_MS, default 50 s). */
   cronBudgetMs: number;
+  /** Live status of a WhatsApp device (GOWA `/app/status`). */
+  gowaStatus?: (deviceId: string | undefined) => Promise<import("@/integrations/gowa/status").GowaDeviceStatus>;
   /** Runs work after the response is sent (Next's `after`); the inbox sweeper catches anything lost. */
   afterResponse: (task: () => Promise<void>) => void;
 };
@@ -82,6 +87,7 @@ async function buildRuntimeFromEnv(): Promise<Runtime> {
   const { RateLimiterMemory, RateLimiterRedis } = await import("rate-limiter-flexible");
   const { selectClassifier } = await import("@/services/messaging/classifier/select-classifier");
   const { after } = await import("next/server");
+  const { clerkConfigFromEnv } = await import("@/integrations/clerk/config");
   const { createGowaMediaFetcher } = await import("@/integrations/gowa/media");
   const { createDiskStorage } = await import("@/integrations/storage/disk");
   const { createMinioStorage } = await import("@/integrations/storage/minio");
@@ -94,6 +100,7 @@ async function buildRuntimeFromEnv(): Promise<Runtime> {
     clock: systemClock,
     sessionSecret: config.SESSION_SECRET ?? localSecret(dataDir, "session-secret"),
     devSignIn: !production && !clerkEnabled(config),
+    clerk: clerkEnabled(config) ? clerkConfigFromEnv(config) : undefined,
     secureCookies: config.APP_URL.startsWith("https://"),
     redis,
     cronSecret: config.CRON_SECRET ?? localSecret(dataDir, "cron-secret"),
@@ -124,6 +131,10 @@ async function buildRuntimeFromEnv(): Promise<Runtime> {
       config.MINIO_ENDPOINT && config.MINIO_ACCESS_KEY && config.MINIO_SECRET_KEY
         ? createMinioStorage({ endpoint: config.MINIO_ENDPOINT, accessKey: config.MINIO_ACCESS_KEY, secretKey: config.MINIO_SECRET_KEY, bucket: config.MINIO_BUCKET })
         : createDiskStorage(config.STORAGE_DIR),
+    gowaStatus: async (deviceId) => {
+      const { fetchGowaDeviceStatus } = await import("@/integrations/gowa/status");
+      return fetchGowaDeviceStatus({ baseUrl: gowaBaseUrl, basePath: config.GOWA_BASE_PATH, username: gowaUser || undefined, password: gowaPassword.join(":") || undefined, deviceId });
+    },
     gowaMedia: createGowaMediaFetcher({ baseUrl: gowaBaseUrl, username: gowaUser || undefined, password: gowaPassword.join(":") || undefined }),
     afterResponse: (task) =>
       after(() => task().catch((error: unknown) => logger.error({ err: error }, "after-response task failed"))),
