@@ -8,7 +8,7 @@ import type { CircuitBreaker } from "./circuit-breaker";
  * fall back to the rules without parsing vendor errors.
  */
 
-/** Same shape as `ClaudeUsage` in the classifier types; kept here so this integration stands alone. */
+/** What one call cost: model, tokens and USD. The classifier types re-export it. */
 export type ClaudeUsage = {
   model: string;
   inputTokens: number;

@@ -1,5 +1,5 @@
 import { type Logger, logger as defaultLogger } from "@/lib/logger";
-import { formatGowaPhone } from "./jid";
+import { basicAuthHeader, formatGowaPhone } from "./jid";
 import type {
   GowaCallOptions,
   GowaFailed,
@@ -53,10 +53,7 @@ export function createGowaClient(config: GowaClientConfig): GowaSender {
   const backoffMs = config.backoffMs ?? 1_000;
   const maxBackoffMs = config.maxBackoffMs ?? 30_000;
   const root = config.baseUrl.replace(/\/+$/, "") + normaliseBasePath(config.basePath);
-  const authorization =
-    config.username !== undefined
-      ? `Basic ${Buffer.from(`${config.username}:${config.password ?? ""}`).toString("base64")}`
-      : undefined;
+  const authorization = basicAuthHeader(config.username, config.password);
 
   async function attemptOnce(path: string, body: unknown, deviceId: string | undefined): Promise<AttemptOutcome> {
     const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };

@@ -41,3 +41,8 @@ export function jidToE164(jid: string | null | undefined): string | null {
 
 export const isGroupJid = (jid: string | null | undefined) => !!jid && jidServer(jid) === "g.us";
 export const isLidJid = (jid: string | null | undefined) => !!jid && jidServer(jid) === "lid";
+
+/** GOWA's HTTP basic auth header (APP_BASIC_AUTH), or undefined without a user. */
+export function basicAuthHeader(username: string | undefined, password: string | undefined): string | undefined {
+  return username === undefined ? undefined : `Basic ${Buffer.from(`${username}:${password ?? ""}`).toString("base64")}`;
+}

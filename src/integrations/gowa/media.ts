@@ -1,3 +1,5 @@
+import { basicAuthHeader } from "./jid";
+
 /**
  * Fetches a media file GOWA downloaded for an inbound message (`statics/media/<file>`, served at
  * `<gowa base>/statics/media/<file>` behind the same basic auth).
@@ -15,9 +17,8 @@ export function createGowaMediaFetcher(config: {
   const fetchImpl = config.fetch ?? fetch;
   const maxBytes = config.maxBytes ?? 25 * 1024 * 1024;
   const headers: Record<string, string> = {};
-  if (config.username !== undefined) {
-    headers.authorization = `Basic ${Buffer.from(`${config.username}:${config.password ?? ""}`).toString("base64")}`;
-  }
+  const authorization = basicAuthHeader(config.username, config.password);
+  if (authorization) headers.authorization = authorization;
   return async (mediaPath) => {
     // only GOWA's own media folder: a payload must not make us fetch anything else
     if (!/^statics\/media\/[A-Za-z0-9._-]+$/.test(mediaPath)) return null;

@@ -1,3 +1,5 @@
+import { basicAuthHeader } from "./jid";
+
 /** GOWA's `GET /app/status` for one device: whether the WhatsApp account is connected and logged in. */
 export type GowaDeviceStatus = { reachable: boolean; connected: boolean; loggedIn: boolean; jid: string | null; error?: string };
 
@@ -11,7 +13,8 @@ export async function fetchGowaDeviceStatus(config: {
   fetch?: typeof fetch;
 }): Promise<GowaDeviceStatus> {
   const headers: Record<string, string> = {};
-  if (config.username !== undefined) headers.authorization = `Basic ${Buffer.from(`${config.username}:${config.password ?? ""}`).toString("base64")}`;
+  const authorization = basicAuthHeader(config.username, config.password);
+  if (authorization) headers.authorization = authorization;
   if (config.deviceId) headers["x-device-id"] = config.deviceId;
   const base = config.baseUrl.replace(/\/+$/, "") + (config.basePath ? `/${config.basePath.replace(/^\/+|\/+$/g, "")}` : "");
   try {

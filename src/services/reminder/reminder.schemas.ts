@@ -107,7 +107,8 @@ const templateKey = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,63}$/, "must be a template key of lowercase letters, digits and _");
 
-const customMessage = z
+/** A message with {variables}: custom reminder wording, or an organisation's template. */
+export const templateText = z
   .string()
   .trim()
   .min(1, "must not be empty")
@@ -130,7 +131,7 @@ const reminderFields = {
   /** Organisation template, or the default for the reminder type when neither this nor message is set. */
   templateKey: templateKey.nullable(),
   /** A one-off message with template variables, used instead of a template. */
-  message: customMessage.nullable(),
+  message: templateText.nullable(),
   schedule: scheduleInput,
   /** Defaults to the patient's time zone. */
   timezone,

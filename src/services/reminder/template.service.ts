@@ -4,23 +4,14 @@ import type { MessageTemplate, StaffUser } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { insertAuditEntry } from "../audit/audit.repository";
 import * as repo from "./template.repository";
-import { DEFAULT_TEMPLATES, MAX_MESSAGE_LENGTH, TEMPLATE_KEYS, TEMPLATE_LANGUAGES, type TemplateKey, type TemplateLanguage, validateTemplate } from "./templates";
+import { templateText } from "./reminder.schemas";
+import { DEFAULT_TEMPLATES, TEMPLATE_KEYS, TEMPLATE_LANGUAGES, type TemplateKey, type TemplateLanguage } from "./templates";
 
 export const templateParams = z.object({
   key: z.enum(TEMPLATE_KEYS, { error: `must be one of ${TEMPLATE_KEYS.join(", ")}` }),
   language: z.enum(TEMPLATE_LANGUAGES, { error: "must be id or en" }),
 });
-export const putTemplateBody = z.object({
-  body: z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(MAX_MESSAGE_LENGTH, `must have at most ${MAX_MESSAGE_LENGTH} characters`)
-    .superRefine((text, ctx) => {
-      const unknown = validateTemplate(text);
-      if (unknown.length) ctx.addIssue({ code: "custom", message: `uses unknown variables ${unknown.map((n) => `{${n}}`).join(", ")}` });
-    }),
-});
+export const putTemplateBody = z.object({ body: templateText });
 
 /** The wording to use: the organisation's own, else CareLoop's default. */
 export type TemplateBook = (key: TemplateKey, language: TemplateLanguage) => string;

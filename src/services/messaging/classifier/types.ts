@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ClaudeUsage } from "@/integrations/claude/client";
 
 /** The closed set of things a patient's message can mean. Order of PRIORITY decides the primary intent. */
 export const INTENTS = [
@@ -37,14 +38,7 @@ export type Classification = {
   usage?: ClaudeUsage;
 };
 
-export type ClaudeUsage = {
-  model: string;
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
-  costUsd: number;
-};
+export type { ClaudeUsage } from "@/integrations/claude/client";
 
 export interface Classifier {
   classify(input: ClassifyInput): Promise<Classification>;
