@@ -1,7 +1,8 @@
 import { timingSafeEqual } from "node:crypto";
 import { ZodError, type ZodType, type z } from "zod";
 import type { StaffRole, StaffUser } from "@/db/schema";
-import { findSessionStaff } from "@/services/staff/staff.service";
+import { CLERK_SESSION_COOKIE, verifyClerkSession } from "@/integrations/clerk/session";
+import { findClerkStaff, findSessionStaff } from "@/services/staff/staff.service";
 import { AppError, fromZodError } from "./errors";
 import { logger } from "./logger";
 import { type Runtime, getRuntime } from "./runtime";
@@ -123,9 +124,19 @@ export function withStaff<B extends Schema = undefined, Q extends Schema = undef
 
 /** The staff user of this request, whatever their approval status; 401 when there is none. */
 export async function authenticateStaff(req: Request, rt: Runtime): Promise<StaffUser> {
-  const token = readCookie(req.headers.get("cookie"), SESSION_COOKIE);
-  const staffId = readSessionToken(token, rt.sessionSecret, rt.clock.now().getTime());
-  const staff = staffId ? await findSessionStaff(rt, staffId) : undefined;
+  let staff: StaffUser | undefined;
+  if (rt.clerk) {
+    // Clerk mode: the session token (bearer or `__session` cookie), verified offline, names our user
+    const clerkId = await verifyClerkSession(
+      { authorization: req.headers.get("authorization"), cookie: readCookie(req.headers.get("cookie"), CLERK_SESSION_COOKIE) },
+      rt.clerk,
+    );
+    staff = clerkId ? await findClerkStaff(rt, clerkId) : undefined;
+  } else {
+    const token = readCookie(req.headers.get("cookie"), SESSION_COOKIE);
+    const staffId = readSessionToken(token, rt.sessionSecret, rt.clock.now().getTime());
+    staff = staffId ? await findSessionStaff(rt, staffId) : undefined;
+  }
   if (!staff) throw new AppError("UNAUTHENTICATED", "Sign in first");
   return staff;
 }

@@ -7,8 +7,8 @@ import { type Runtime, getRuntime } from "./runtime";
 
 /**
  * For server-rendered pages: the same authentication as the API (`authenticateStaff` over the
- * request's cookies), but a missing session or an unapproved account goes to the sign-in page
- * instead of a JSON error.
+ * request's cookies, Clerk's `__session` included), but a missing session goes to the sign-in page
+ * and an unapproved account to /pending instead of a JSON error.
  */
 export async function requirePageStaff(): Promise<{ staff: StaffUser; rt: Runtime }> {
   const rt = await getRuntime();
@@ -17,10 +17,11 @@ export async function requirePageStaff(): Promise<{ staff: StaffUser; rt: Runtim
   try {
     staff = await authenticateStaff(new Request("http://page.local/", { headers: { cookie } }), rt);
   } catch (error) {
-    if (error instanceof AppError && error.code === "UNAUTHENTICATED") redirect("/sign-in");
+    // with Clerk the proxy already required a Clerk sign-in: no staff user yet means the webhook is on its way
+    if (error instanceof AppError && error.code === "UNAUTHENTICATED") redirect(rt.clerk ? "/pending" : "/sign-in");
     throw error;
   }
-  // the sign-in page tells a waiting or disabled user where they stand
-  if (staff.status !== "APPROVED") redirect("/sign-in");
+  // the pending page tells a waiting, rejected or disabled user where they stand
+  if (staff.status !== "APPROVED") redirect("/pending");
   return { staff, rt };
 }

@@ -1,11 +1,23 @@
+import { SignIn } from "@clerk/nextjs";
 import { getRuntime } from "@/lib/runtime";
 import { listDevSignInChoices } from "@/services/staff/staff.service";
 import { SignInChoices } from "./sign-in-choices";
 
 export const dynamic = "force-dynamic";
 
+/**
+ * One page for both sign-ins: Clerk's component when Clerk is configured (hash routing, so its
+ * steps need no catch-all route beside this page), the dev sign-in otherwise.
+ */
 export default async function SignInPage() {
   const rt = await getRuntime();
+  if (rt.clerk) {
+    return (
+      <main style={{ display: "flex", justifyContent: "center", paddingTop: 32 }}>
+        <SignIn routing="hash" signUpUrl="/sign-up" fallbackRedirectUrl="/" />
+      </main>
+    );
+  }
   const users = rt.devSignIn ? await listDevSignInChoices(rt) : [];
   return (
     <main style={{ maxWidth: 520 }}>

@@ -76,3 +76,47 @@ export async function findPharmacistOnDuty(db: DbOrTx, params: { orgId: string }
     .limit(1);
   return row;
 }
+
+/** How a Clerk session finds its user (unique index staff_users_external_auth_id_uq). */
+export async function findStaffByExternalAuthId(db: DbOrTx, params: { externalAuthId: string }): Promise<StaffUser | undefined> {
+  const [row] = await db.select().from(staffUsers).where(eq(staffUsers.externalAuthId, params.externalAuthId)).limit(1);
+  return row;
+}
+
+/** Row-locks one staff user of an organisation for a change that depends on its current state. */
+export async function findStaffInOrgForUpdate(db: DbOrTx, params: { orgId: string; id: string }): Promise<StaffUser | undefined> {
+  const [row] = await db
+    .select()
+    .from(staffUsers)
+    .where(and(eq(staffUsers.orgId, params.orgId), eq(staffUsers.id, params.id)))
+    .limit(1)
+    .for("update");
+  return row;
+}
+
+export async function updateStaffInOrg(
+  db: DbOrTx,
+  params: { orgId: string; id: string; values: Partial<Pick<StaffUser, "email" | "name" | "role" | "status" | "registrationNumber" | "phone" | "externalAuthId">> },
+): Promise<StaffUser | undefined> {
+  const [row] = await db
+    .update(staffUsers)
+    .set({ ...params.values, updatedAt: sql`now()` })
+    .where(and(eq(staffUsers.orgId, params.orgId), eq(staffUsers.id, params.id)))
+    .returning();
+  return row;
+}
+
+/** The admin user list: pending approvals first, then by name (staff_users_org_role_idx narrows to the organisation). */
+export async function listStaffPendingFirst(db: DbOrTx, params: { orgId: string }): Promise<StaffUser[]> {
+  return db
+    .select()
+    .from(staffUsers)
+    .where(eq(staffUsers.orgId, params.orgId))
+    .orderBy(sql`(${staffUsers.status} = 'PENDING') desc`, asc(staffUsers.name), asc(staffUsers.id));
+}
+
+/** Whether the installation has any staff user at all (the first Clerk sign-up becomes its admin). */
+export async function hasAnyStaff(db: DbOrTx): Promise<boolean> {
+  const [row] = await db.select({ id: staffUsers.id }).from(staffUsers).limit(1);
+  return row !== undefined;
+}

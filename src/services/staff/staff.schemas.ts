@@ -21,3 +21,27 @@ export type StaffView = {
   status: (typeof STAFF_STATUSES)[number];
   registrationNumber: string | null;
 };
+
+export const staffIdParams = z.object({ id: z.uuid("must be a staff user id") });
+export type StaffIdParams = z.infer<typeof staffIdParams>;
+
+/** An admin's change to a staff user. `null` clears an optional field; an omitted one stays. */
+export const updateStaffBody = z.strictObject({
+  role: z.enum(STAFF_ROLES),
+  registrationNumber: z.string().trim().min(1, "must not be empty").max(64).nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+[1-9]\d{7,14}$/, "must be an international number like +6281234567890")
+    .nullable()
+    .optional(),
+});
+export type UpdateStaffBody = z.infer<typeof updateStaffBody>;
+
+/** What the admin user list shows: the staff view plus contact and sign-up details. */
+export type AdminStaffView = StaffView & {
+  phone: string | null;
+  /** Whether the account is linked to a Clerk user (has signed up through Clerk). */
+  linked: boolean;
+  createdAt: string;
+};

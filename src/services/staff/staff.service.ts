@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import type { StaffUser } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { insertAuditEntry } from "../audit/audit.repository";
-import { findStaffByEmail, findStaffById, listStaff, listStaffForDevSignIn } from "./staff.repository";
+import { findStaffByEmail, findStaffByExternalAuthId, findStaffById, listStaff, listStaffForDevSignIn } from "./staff.repository";
 import type { ListStaffQuery, StaffView } from "./staff.schemas";
 
 export type Staff = StaffUser;
@@ -48,4 +48,9 @@ export async function listOrgStaff(ctx: StaffCtx, staff: Staff, query: ListStaff
 /** The accounts the dev sign-in page offers (never shown when the dev sign-in is off). */
 export async function listDevSignInChoices(ctx: StaffCtx) {
   return listStaffForDevSignIn(ctx.db, { limit: 50 });
+}
+
+/** The user behind a Clerk session (Clerk's user id is our `externalAuthId`). */
+export async function findClerkStaff(ctx: StaffCtx, clerkUserId: string): Promise<Staff | undefined> {
+  return findStaffByExternalAuthId(ctx.db, { externalAuthId: clerkUserId });
 }
