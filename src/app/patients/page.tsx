@@ -1,10 +1,12 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { toast } from "sonner";
 import { ApiError, api } from "@/components/api";
 import { AppHeader, type Me } from "@/components/app-header";
+import { formatRate } from "@/components/format";
 import { PatientDialog } from "@/components/patient-dialog";
 import type { PatientPage, PatientView } from "@/services/patient/patient.schemas";
 
@@ -111,17 +113,23 @@ export default function PatientsPage() {
                 <th>WhatsApp</th>
                 <th className="hide-sm">Volunteer</th>
                 <th className="hide-sm">Status</th>
+                <th title="Confirmed over sent, last 7 days">7-day</th>
                 <th aria-label="Actions" />
               </tr>
             </thead>
             <tbody>
               {page?.items.map((p) => (
                 <tr key={p.id}>
-                  <td>{p.name}</td>
+                  <td>
+                    <Link href={`/patients/${p.id}`}>{p.name}</Link>
+                  </td>
                   <td>{p.phone}</td>
                   <td className="hide-sm">{p.assignedVolunteer?.name ?? <span className="muted">—</span>}</td>
                   <td className="hide-sm">
                     <span className={`badge ${p.verificationStatus}`}>{p.unsubscribedAt ? "unsubscribed" : p.verificationStatus.toLowerCase()}</span>
+                  </td>
+                  <td className={p.adherence?.days7.rate != null && p.adherence.days7.rate < 0.8 ? "low" : undefined}>
+                    {formatRate(p.adherence?.days7.rate)}
                   </td>
                   <td>
                     <button
