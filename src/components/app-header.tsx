@@ -8,6 +8,7 @@ import { api } from "./api";
 export type Me = { id: string; name: string; email: string; role: "ADMIN" | "PHARMACIST" | "VOLUNTEER" };
 
 const LINKS = [
+  { href: "/dashboard", label: "Today" },
   { href: "/patients", label: "Patients" },
   { href: "/inbox", label: "Inbox" },
   { href: "/consultations", label: "Consultations" },
@@ -36,7 +37,7 @@ export function AppHeader({ me, openCount }: { me: Me | null; openCount?: number
   const count = openCount ?? fetchedCount;
   return (
     <header className="header">
-      <Link href="/patients" className="brand">
+      <Link href="/dashboard" className="brand">
         CareLoop
       </Link>
       {me && (
@@ -65,7 +66,10 @@ export function AppHeader({ me, openCount }: { me: Me | null; openCount?: number
             type="button"
             className="link"
             onClick={async () => {
-              await api("/api/auth/sign-out", { method: "POST" });
+              // with Clerk, Clerk's own session must end too, or its sign-in page signs us straight back in
+              const clerk = (window as { Clerk?: { signOut(): Promise<void> } }).Clerk;
+              if (clerk) await clerk.signOut();
+              else await api("/api/auth/sign-out", { method: "POST" });
               router.push("/sign-in");
             }}
           >

@@ -1,10 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
-import { ApiError, api } from "@/components/api";
-import { AppHeader, type Me } from "@/components/app-header";
+import { useCallback, useState } from "react";
+import { api } from "@/components/api";
+import { AppHeader } from "@/components/app-header";
+import { usePolling, useStaff } from "@/components/use-staff";
 
 type Dashboard = {
   scope: "volunteer" | "organisation";
@@ -24,24 +24,14 @@ const REASONS: Record<string, string> = {
 
 /** Today at a glance: reminders, 30 days of adherence, escalations and who needs a look. */
 export default function DashboardPage() {
-  const router = useRouter();
-  const [me, setMe] = useState<Me | null>(null);
+  const { me, blocked } = useStaff();
   const [data, setData] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    api<{ staff: Me }>("/api/me")
-      .then(({ staff }) => setMe(staff))
-      .catch((e) => (e instanceof ApiError && e.status === 401 ? router.replace("/sign-in") : setError(e.message)));
-  }, [router]);
-
-  useEffect(() => {
-    if (!me) return;
-    const load = () => api<Dashboard>("/api/dashboard").then(setData).catch((e: Error) => setError(e.message));
-    void load();
-    const timer = setInterval(load, 30_000);
-    return () => clearInterval(timer);
-  }, [me]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const load = useCallback(() => {
+    api<Dashboard>("/api/dashboard").then(setData).catch((e: Error) => setFailure(e.message));
+  }, []);
+  usePolling(load, 30_000, Boolean(me));
+  const error = blocked ?? failure;
 
   const cards: Array<[string, number | undefined]> = [
     ["Sent today", data?.today.sent],

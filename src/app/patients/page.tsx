@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { toast } from "sonner";
-import { ApiError, api } from "@/components/api";
-import { AppHeader, type Me } from "@/components/app-header";
+import { api } from "@/components/api";
+import { AppHeader } from "@/components/app-header";
+import { useStaff } from "@/components/use-staff";
 import { formatRate } from "@/components/format";
 import { PatientDialog } from "@/components/patient-dialog";
 import type { PatientPage, PatientView } from "@/services/patient/patient.schemas";
@@ -13,9 +13,7 @@ import type { PatientPage, PatientView } from "@/services/patient/patient.schema
 const PAGE_SIZE = 20;
 
 export default function PatientsPage() {
-  const router = useRouter();
-  const [me, setMe] = useState<Me | null>(null);
-  const [blocked, setBlocked] = useState<string | null>(null);
+  const { me, blocked } = useStaff();
   const [volunteers, setVolunteers] = useState<Array<{ id: string; name: string }> | null>(null);
   const [search, setSearch] = useState("");
   const [query, setQuery] = useState("");
@@ -26,21 +24,13 @@ export default function PatientsPage() {
   const [editing, setEditing] = useState<PatientView | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
 
+  // pharmacists and admins choose a patient's volunteer
   useEffect(() => {
-    api<{ staff: Me }>("/api/me")
-      .then(({ staff }) => {
-        setMe(staff);
-        if (staff.role !== "VOLUNTEER") {
-          api<{ items: Array<{ id: string; name: string }> }>("/api/staff?role=VOLUNTEER&status=APPROVED")
-            .then((r) => setVolunteers(r.items))
-            .catch(() => setVolunteers([]));
-        }
-      })
-      .catch((error) => {
-        if (error instanceof ApiError && error.status === 401) router.replace("/sign-in");
-        else setBlocked(error instanceof Error ? error.message : "Cannot load your account");
-      });
-  }, [router]);
+    if (!me || me.role === "VOLUNTEER") return;
+    api<{ items: Array<{ id: string; name: string }> }>("/api/staff?role=VOLUNTEER&status=APPROVED")
+      .then((r) => setVolunteers(r.items))
+      .catch(() => setVolunteers([]));
+  }, [me]);
 
   // search as the user types, a moment after they stop
   useEffect(() => {

@@ -86,6 +86,8 @@ export type PatientView = {
   timezone: string;
   assignedVolunteer: { id: string; name: string } | null;
   verificationStatus: (typeof VERIFICATION_STATUSES)[number];
+  /** How often the YA/TIDAK question went out (at most 3). */
+  verificationSendCount: number;
   consentWhatsapp: boolean;
   unsubscribedAt: string | null;
   /** Set while staff hold the conversation: no automatic replies until they resolve it. */

@@ -39,6 +39,7 @@ export function toPatientView(row: repo.PatientRow): PatientView {
     assignedVolunteer:
       row.assignedVolunteerId && row.volunteerName ? { id: row.assignedVolunteerId, name: row.volunteerName } : null,
     verificationStatus: row.verificationStatus,
+    verificationSendCount: row.verificationSendCount,
     consentWhatsapp: row.consentWhatsapp,
     unsubscribedAt: row.unsubscribedAt?.toISOString() ?? null,
     automationPausedAt: row.automationPausedAt?.toISOString() ?? null,

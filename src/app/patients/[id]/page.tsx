@@ -194,7 +194,7 @@ export default function PatientPage() {
                     {patient.consentWhatsapp ? " · consent to WhatsApp given" : ""}
                   </p>
                   {!verified && (
-                    <button type="button" onClick={() => void resend()} disabled={resending || resendRefused || Boolean(patient.unsubscribedAt)}>
+                    <button type="button" onClick={() => void resend()} disabled={resending || resendRefused || patient.verificationSendCount >= 3 || Boolean(patient.unsubscribedAt)}>
                       {resending ? "Sending…" : "Resend verification"}
                     </button>
                   )}
