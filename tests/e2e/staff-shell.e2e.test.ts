@@ -38,7 +38,7 @@ describe("staff web shell on the embedded defaults", () => {
       expect(await page.locator("tbody tr").count()).toBe(20);
 
       await page.getByLabel("Search patients").fill("0812-3456-7890");
-      await page.waitForFunction(() => document.querySelectorAll("tbody tr").length === 1, undefined, { timeout: 10_000 });
+      await page.waitForFunction(() => document.querySelectorAll("tbody tr").length === 1, undefined, { timeout: 30_000 });
       expect(await page.locator("tbody tr td").first().textContent()).toBe("Siti Rahayu");
 
       await page.getByRole("button", { name: "Register patient" }).click();
@@ -47,14 +47,14 @@ describe("staff web shell on the embedded defaults", () => {
       await dialog.getByLabel("WhatsApp number").fill("0812-3456-7890");
       await dialog.getByRole("button", { name: "Save" }).click();
       // the server's 409 lands on the phone field
-      await dialog.getByText("already exists").waitFor({ timeout: 10_000 });
+      await dialog.getByText("already exists").waitFor({ timeout: 30_000 });
 
       await dialog.getByLabel("WhatsApp number").fill("0813 2222 3333");
       await dialog.getByLabel("Volunteer").selectOption({ label: "Putri Handayani" });
       await dialog.getByRole("button", { name: "Save" }).click();
-      await page.getByText("Patient registered").waitFor({ timeout: 10_000 });
+      await page.getByText("Patient registered").waitFor({ timeout: 30_000 });
       await page.getByLabel("Search patients").fill("Wulan");
-      await page.getByRole("cell", { name: "+6281322223333" }).waitFor({ timeout: 10_000 });
+      await page.getByRole("cell", { name: "+6281322223333" }).waitFor({ timeout: 30_000 });
       expect(await page.getByRole("cell", { name: "Putri Handayani" }).count()).toBe(1);
     } catch (error) {
       mkdirSync("test-artifacts", { recursive: true });
