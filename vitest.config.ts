@@ -18,7 +18,7 @@ export default defineConfig({
       {
         // each browser test starts `bun run dev`; two cores compile one app at a time well, several not
         extends: true,
-        test: { name: "browser", include: ["tests/e2e/**/*.test.ts"], fileParallelism: false, hookTimeout: 180_000 },
+        test: { name: "browser", include: ["tests/e2e/**/*.test.ts"], poolOptions: { forks: { singleFork: true } }, hookTimeout: 180_000 },
       },
     ],
   },

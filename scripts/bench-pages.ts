@@ -8,8 +8,8 @@
  * Prints p50/p95/p99 in milliseconds, as a pharmacist (whole organisation) and a volunteer.
  */
 import { parseArgs } from "node:util";
+import { connectBenchDatabase, timeCalls } from "./bench-support";
 import { and, eq, sql } from "drizzle-orm";
-import { connectPostgres, migrate } from "@/db/client";
 import { deliveries, patients, staffUsers } from "@/db/schema";
 import { seedBulkPatients, seedDemo } from "@/db/seed";
 import { systemClock } from "@/lib/clock";
@@ -24,14 +24,8 @@ const { values } = parseArgs({ options: { patients: { type: "string" }, deliveri
 const targetPatients = Number(values.patients ?? 100_000);
 const targetDeliveries = Number(values.deliveries ?? 2_000_000);
 const iterations = Number(values.iterations ?? 200);
-const url = process.env.DATABASE_URL;
-if (!url) {
-  process.stderr.write("Set DATABASE_URL to a PostgreSQL database.\n");
-  process.exit(2);
-}
-const handle = await connectPostgres(url, { max: 8 });
+const { handle } = await connectBenchDatabase({ max: 8 });
 const db = handle.db;
-await migrate(handle);
 const { orgId } = await seedDemo(db);
 const [{ n: havePatients } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(patients).where(eq(patients.orgId, orgId));
 if (havePatients < targetPatients) await seedBulkPatients(db, { orgId, count: targetPatients - havePatients });
@@ -62,18 +56,7 @@ const sample = await db.select({ id: patients.id }).from(patients).where(and(eq(
 const ctx = { db, clock: systemClock, gowa: createFakeGowaSender(), pacer: createPacer({ minIntervalMs: 0, store: createMemoryPacerStore() }) };
 const pick = () => sample[Math.floor(Math.random() * sample.length)]?.id ?? "";
 
-async function time(label: string, run: () => Promise<unknown>) {
-  for (let i = 0; i < 10; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const start = performance.now();
-    await run();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const q = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]?.toFixed(1);
-  process.stdout.write(`${label.padEnd(44)} p50 ${q(0.5)} ms   p95 ${q(0.95)} ms   p99 ${q(0.99)} ms\n`);
-}
+const time = (label: string, run: () => Promise<unknown>) => timeCalls(label, iterations, run);
 
 /** Everything a patient page loads, in parallel as the page does. */
 const patientPage = (who: typeof pharmacist, id: string) =>

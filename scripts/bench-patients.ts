@@ -5,8 +5,8 @@
  * full and partial phone number and by name. Prints p50/p95/p99 in milliseconds.
  */
 import { parseArgs } from "node:util";
+import { connectBenchDatabase, timeCalls } from "./bench-support";
 import { and, count, eq } from "drizzle-orm";
-import { connectPostgres, migrate } from "@/db/client";
 import { patients, staffUsers } from "@/db/schema";
 import { seedBulkPatients, seedDemo } from "@/db/seed";
 import { listPatients } from "@/services/patient/patient.service";
@@ -14,15 +14,8 @@ import { listPatients } from "@/services/patient/patient.service";
 const { values } = parseArgs({ options: { patients: { type: "string" }, iterations: { type: "string" } } });
 const target = Number(values.patients ?? 100_000);
 const iterations = Number(values.iterations ?? 300);
-const url = process.env.DATABASE_URL;
-if (!url) {
-  process.stderr.write("Set DATABASE_URL to a PostgreSQL database: this benchmark measures the real server.\n");
-  process.exit(2);
-}
-
-const handle = await connectPostgres(url, { max: 4 });
+const { handle } = await connectBenchDatabase({ max: 4 });
 const db = handle.db;
-await migrate(handle);
 const { orgId } = await seedDemo(db);
 const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(patients).where(eq(patients.orgId, orgId));
 if (n < target) {
@@ -50,18 +43,7 @@ for (let page = 0; page < 40; page++) {
   if (page % 4 === 3) deepCursors.push(cursor);
 }
 
-async function time(label: string, run: () => Promise<unknown>) {
-  for (let i = 0; i < 20; i++) await run(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const start = performance.now();
-    await run();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const q = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]?.toFixed(2);
-  process.stdout.write(`${label.padEnd(40)} p50 ${q(0.5)} ms   p95 ${q(0.95)} ms   p99 ${q(0.99)} ms\n`);
-}
+const time = (label: string, run: () => Promise<unknown>) => timeCalls(label, iterations, run);
 
 process.stdout.write(`\n${target} patients in one organisation, ${iterations} timed calls each (limit 25)\n`);
 await time("list, first page (pharmacist)", () => listPatients(ctx, pharmacist, { limit: 25 }));

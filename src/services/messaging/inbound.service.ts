@@ -139,7 +139,7 @@ async function keepMedia(ctx: InboundCtx, org: Organisation, message: Message, m
     await messagesRepo.updateMessage(ctx.db, { orgId: org.id, id: message.id, values: { media } });
     message.media = media;
   } catch (error) {
-    logger.warn({ messageId: message.id, err: error instanceof Error ? error.message : "unknown" }, "could not keep media");
+    logger.warn({ messageId: message.id, err: error instanceof Error ? error.name : "unknown" }, "could not keep media");
   }
 }
 
