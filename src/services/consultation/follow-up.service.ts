@@ -69,11 +69,12 @@ export function parseFollowUpAnswer(text: string): FollowUpAnswer | null {
  * such an answer (it then goes through the normal pipeline).
  */
 export async function answerFollowUp(ctx: OutboundCtx, turn: { org: Organisation; patient: Patient; message: Message; text: string }): Promise<boolean> {
+  // the cheap check first: most messages are not follow-up answers and need no query
+  const answer = parseFollowUpAnswer(turn.text);
+  if (!answer) return false;
   const now = ctx.clock.now();
   const open = await repo.findOpenFollowUp(ctx.db, { orgId: turn.org.id, patientId: turn.patient.id, since: new Date(now.getTime() - ANSWER_WINDOW_MS) });
   if (!open) return false;
-  const answer = parseFollowUpAnswer(turn.text);
-  if (!answer) return false;
   await ctx.db.transaction(async (tx) => {
     await repo.updateFollowUp(tx, { orgId: turn.org.id, id: open.id, values: { state: "answered", answer, answeredAt: now } });
     await tx
