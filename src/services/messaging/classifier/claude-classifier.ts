@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { ClaudeError, type ClaudeClient, type ClaudeTool } from "@/integrations/claude/client";
 import { redactIdentifiers } from "@/integrations/claude/redact";
-import { rulesClassifier } from "./rules";
+import { modelSeesEmergency, rulesClassifier } from "./rules";
 import { detectEmergency, detectOptOut } from "./safety";
 import {
   INTENTS,
   intentSchema,
   type Classification,
+  type ClassifyContext,
   type ClassifyInput,
   type Classifier,
   type Intent,
@@ -101,7 +102,7 @@ export function createClaudeClassifier({ client, fallback = rulesClassifier, log
   return {
     async classify(input: ClassifyInput): Promise<Classification> {
       // Nothing to read (an empty message or a sticker): the rules' "unclear" is free.
-      if (input.text.trim() === "") return applySafetyNet(input.text, { ...(await fallback.classify(input)), source: "rules" });
+      if (input.text.trim() === "") return applySafetyNet(input.text, { ...(await fallback.classify(input)), source: "rules" }, input.context);
       let output: ClassificationOutput;
       let usage: Classification["usage"];
       try {
@@ -123,9 +124,9 @@ export function createClaudeClassifier({ client, fallback = rulesClassifier, log
         const ruled = await fallback.classify(input);
         // Tokens billed for an unusable answer still belong in the cost records.
         const billed = error instanceof ClaudeError ? error.usage : undefined;
-        return applySafetyNet(input.text, { ...ruled, source: "rules", ...(billed ? { usage: billed } : {}) });
+        return applySafetyNet(input.text, { ...ruled, source: "rules", ...(billed ? { usage: billed } : {}) }, input.context);
       }
-      return applySafetyNet(input.text, fromClaudeOutput(output, usage));
+      return applySafetyNet(input.text, fromClaudeOutput(output, usage), input.context);
     },
   };
 }
@@ -164,10 +165,11 @@ function keepAnswer(intent: Intent, output: ClassificationOutput): string | unde
 
 /**
  * The rules' emergency and opt-out checks win over any classifier. An override drops any drafted
- * answer: an emergency or opt-out must never get an automatic medication reply.
+ * answer: an emergency or opt-out must never get an automatic medication reply. The learned layer
+ * may add an emergency too (never an opt-out: Claude reads those itself, and the patterns stand).
  */
-export function applySafetyNet(text: string, result: Classification): Classification {
-  const emergency = detectEmergency(text).emergency;
+export function applySafetyNet(text: string, result: Classification, context: ClassifyContext = "none"): Classification {
+  const emergency = detectEmergency(text).emergency || modelSeesEmergency({ text, context });
   const optOut = detectOptOut(text) === "stop";
   if (!emergency && !optOut) return result;
 

@@ -29,7 +29,8 @@ const EMOJI_MAP: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** Chat spellings and common misspellings -> canonical word. Keys are single tokens. */
-const CHAT_MAP: Readonly<Record<string, string>> = {
+// No prototype, so a message saying "constructor" or "toString" is not looked up on Object.prototype.
+const CHAT_MAP: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   // sudah
   udh: "sudah", sdh: "sudah", udah: "sudah", dah: "sudah", uda: "sudah", sudh: "sudah", sdah: "sudah",
   suda: "sudah", sudha: "sudah", sduah: "sudah", sudahh: "sudah", udhh: "sudah", sudaah: "sudah", usah: "usah",
@@ -110,7 +111,26 @@ const CHAT_MAP: Readonly<Record<string, string>> = {
   nganggu: "mengganggu", ngeganggu: "mengganggu", gangguin: "mengganggu",
   ngombe: "minum", ngunjuk: "minum", diombe: "diminum", ngombe2: "minum",
   kenceng: "kencang", kecang: "kencang", keringetan: "keringatan", keringet: "keringat",
-};
+  // Jakarta "-in" and chat forms of the opt-out and contact verbs.
+  keluarin: "keluarkan", ngeluarin: "keluarkan", dikeluarin: "dikeluarkan", udahin: "sudahi", udahan: "udahan",
+  sudahin: "sudahi", hapusin: "hapus", apusin: "hapus", ngapusin: "hapus", dihapusin: "dihapus", cabutin: "cabut",
+  blokir: "blokir", ngeblok: "blokir", ngeblokir: "blokir", diblok: "diblokir", nerima: "menerima",
+  nerimo: "menerima", dapet: "dapat", pesen: "pesan", pesannya: "pesannya", pesennya: "pesannya", mesej: "pesan",
+  hantar: "kirim", dihantar: "dikirim", nyaut: "menyahut", nyahutin: "menyahut", nyautin: "menyahut",
+  kebuka: "terbuka", sejam: "satu jam", dh: "sudah", tookit: "took it", takenit: "taken it", dis: "this",
+  unregister: "unreg", deregister: "unreg", dereg: "unreg", unregistered: "unreg", deregistered: "unreg",
+  whatsapps: "messages", msgs: "messages", notifs: "notifications", pings: "messages",
+  // Javanese: dereng/durung = belum, mboten = tidak, mangke = nanti, emoh/wegah = do not want.
+  dereng: "belum", durung: "belum", mboten: "tidak", mboten2: "tidak", boten: "tidak", mangke: "nanti",
+  sonten: "sore", dalu: "malam", enjing: "pagi", saged: "bisa", malih: "lagi", sanget: "sekali", purun: "mau",
+  emoh: "tidak mau", wegah: "tidak mau", kulo: "saya", kula: "saya",
+  // Sundanese: atos/parantos = sudah, teu/henteu = tidak, teu acan/tacan = belum, muhun = iya, engke = nanti.
+  atos: "sudah", parantos: "sudah", tos: "sudah", teu: "tidak", henteu: "tidak", tacan: "belum", muhun: "iya",
+  engke: "nanti", nginum: "minum", leueut: "minum", ubar: "obat", abdi: "saya",
+  // Malay: ubat = obat; "tak nak" and "tak payah" are folded by PHRASE_MAP.
+  ubat: "obat", ubatnya: "obatnya", nyaur: "menyahut", deui: "lagi", nyesek: "sesak", ngucur: "mengucur",
+  ngocor: "mengucur", ngucur2: "mengucur", ngilang: "menghilang",
+});
 
 /** Multi-word canonical forms, applied after token mapping. */
 const PHRASE_MAP: ReadonlyArray<[RegExp, string]> = [
@@ -125,6 +145,13 @@ const PHRASE_MAP: ReadonlyArray<[RegExp, string]> = [
   [/\bill (take|be|do|have|try|drink|get|call|let)\b/g, "i'll $1"],
   [/\bw[a']*\s?[a']*laikum(?:\s?(?:salam|sallam|slm))?\b/g, "waalaikumsalam"],
   [/\bnon aktifkan\b/g, "nonaktifkan"],
+  // Sundanese "teu acan" and Malay "tak nak" / "tak payah" after "teu"/"tak" became "tidak".
+  [/\btidak acan\b/g, "belum"],
+  [/\btidak (?:nak|mahu|hendak)\b/g, "tidak mau"],
+  [/\btidak payah\b/g, "tidak usah"],
+  // Sundanese "teu kedah" and "tong", Javanese "ampun", before a sending verb: "do not (send)".
+  [/\btidak kedah\b/g, "tidak usah"],
+  [/\b(?:tong|ampun) (?=(?:di)?(?:kirim|kirimi|kirimin)\b|mengirim|diingatkan|ingatkan|mengingatkan|hubungi|dihubungi)/g, "jangan "],
 ];
 
 /**
@@ -200,14 +227,22 @@ function collapseDoubles(token: string): string {
   return token.replace(/([aiuhkmnyw])\1+$/, "$1");
 }
 
+// Chat reuses a small vocabulary, so each token's normal form is remembered. The result depends on the
+// token alone; the cache is bounded and simply starts again when full.
+const TOKEN_CACHE = new Map<string, string>();
+const TOKEN_CACHE_LIMIT = 20_000;
+
 function normaliseToken(raw: string): string {
   if (raw === "?" || raw === ",") return raw;
+  const cached = TOKEN_CACHE.get(raw);
+  if (cached !== undefined) return cached;
   // "minum2" style reduplication is handled before; numbers and units pass through.
   let token = raw.replace(REPEAT_3PLUS, "$1$1");
   token = collapseDoubles(token);
-  const mapped = CHAT_MAP[token];
-  if (mapped !== undefined) return mapped;
-  return correctTypo(token);
+  const result = CHAT_MAP[token] ?? correctTypo(token);
+  if (TOKEN_CACHE.size >= TOKEN_CACHE_LIMIT) TOKEN_CACHE.clear();
+  TOKEN_CACHE.set(raw, result);
+  return result;
 }
 
 /** Normalise a message for rule matching. Pure and fast: a handful of regex passes. */

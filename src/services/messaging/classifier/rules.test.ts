@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { classifyByRules, rulesClassifier } from "./rules";
+import { classifyByRegex, rulesClassifier } from "./rules";
 import type { ClassifyContext, Intent } from "./types";
+
+// These test the hand-written patterns alone; the learned layer on top is tested in model.test.ts.
 
 type Row = [text: string, context: ClassifyContext, intent: Intent];
 
@@ -72,21 +74,21 @@ const byIntent: Record<Intent, Row[]> = {
   ],
 };
 
-describe("classifyByRules", () => {
+describe("classifyByRegex", () => {
   for (const [intent, rows] of Object.entries(byIntent)) {
     it.each(rows)(`classifies %j (%s) as ${intent}`, (text, context, expected) => {
-      expect(classifyByRules({ text, context }).intent).toBe(expected);
+      expect(classifyByRegex({ text, context }).intent).toBe(expected);
     });
   }
 
   it("a message with a symptom and a confirmation reports the symptom and keeps the confirmation", () => {
-    const result = classifyByRules({ text: "sudah, tapi mual terus", context: "reminder" });
+    const result = classifyByRegex({ text: "sudah, tapi mual terus", context: "reminder" });
     expect(result.intent).toBe("symptom_report");
     expect(result.secondary).toEqual(["confirm_taken"]);
   });
 
   it("an emergency outranks every other intent and is never a confirmation", () => {
-    const result = classifyByRules({ text: "Sudah minum tapi sekarang sesak napas", context: "reminder" });
+    const result = classifyByRegex({ text: "Sudah minum tapi sekarang sesak napas", context: "reminder" });
     expect(result.intent).toBe("emergency");
     expect(result.secondary).toContain("confirm_taken");
   });
@@ -105,7 +107,7 @@ describe("classifyByRules", () => {
     ["ya", "none", "acknowledgement"],
     ["tidak", "none", "unclear"],
   ])("a bare %j after context %s means %s", (text, context, expected) => {
-    expect(classifyByRules({ text, context }).intent).toBe(expected);
+    expect(classifyByRegex({ text, context }).intent).toBe(expected);
   });
 
   it.each<[string, ClassifyContext, Intent]>([
@@ -121,29 +123,96 @@ describe("classifyByRules", () => {
     ["correct", "verification", "verification_accept"],
     ["Wa'alaikumsalam", "none", "acknowledgement"],
   ])("generalises: %j (%s) is %s", (text, context, expected) => {
-    expect(classifyByRules({ text, context }).intent).toBe(expected);
+    expect(classifyByRegex({ text, context }).intent).toBe(expected);
+  });
+
+  // Families found by the second blind set (intents-blind-2.jsonl), tested with our own phrasings.
+  it.each<[string, ClassifyContext, Intent]>([
+    // Appointments kept or missed count as confirmations.
+    ["went to the clinic this morning for my check up", "reminder", "confirm_taken"],
+    ["sdh kontrol ke dokter kemarin", "reminder", "confirm_taken"],
+    ["dah periksa di puskesmas", "reminder", "confirm_taken"],
+    ["couldn't make it to the clinic today", "reminder", "confirm_not_taken"],
+    ["batal ke puskesmas, hujan", "reminder", "confirm_not_taken"],
+    // Doses given to or taken by someone else, doses named by their form, counts.
+    ["dad's had his pills", "reminder", "confirm_taken"],
+    ["gave mum her tablets at 8", "reminder", "confirm_taken"],
+    ["did my injection", "reminder", "confirm_taken"],
+    ["took 2 tablets at 8 as prescribed", "reminder", "confirm_taken"],
+    ["dah telan tadi", "reminder", "confirm_taken"],
+    // Javanese, Sundanese and Malay: already, not yet, later.
+    ["atos nginum obat", "reminder", "confirm_taken"],
+    ["wis ngombe obat", "reminder", "confirm_taken"],
+    ["dah makan ubat", "reminder", "confirm_taken"],
+    ["durung ngombe", "reminder", "confirm_not_taken"],
+    ["dereng kak", "reminder", "confirm_not_taken"],
+    ["teu acan, engke sore", "reminder", "confirm_not_taken"],
+    // A statement that drops its subject is not a question.
+    ["will do it after lunch", "reminder", "confirm_not_taken"],
+    ["gonna have them later", "reminder", "confirm_not_taken"],
+    // Ways to say yes or no to joining.
+    ["definitely", "verification", "verification_accept"],
+    ["count me in", "verification", "verification_accept"],
+    ["can lah", "verification", "verification_accept"],
+    ["monggo", "verification", "verification_accept"],
+    ["I'd rather not", "verification", "verification_decline"],
+    ["n", "verification", "verification_decline"],
+    ["emoh", "verification", "verification_decline"],
+    ["henteu", "verification", "verification_decline"],
+    ["i'll pass thanks", "verification", "verification_decline"],
+    ["I'm not the patient", "verification", "verification_decline"],
+    // Side effects told plainly.
+    ["got the trots since yesterday", "reminder", "symptom_report"],
+    ["my hair is falling out in clumps", "none", "symptom_report"],
+    ["everything tastes like metal", "reminder", "symptom_report"],
+    ["urine looks a weird colour", "none", "symptom_report"],
+    ["rambutku rontok terus", "none", "symptom_report"],
+    // With no prompt of ours, chatter phrased as a question (who is this, a wrong business, money, "huh?") is unclear...
+    ["who's this?", "none", "unclear"],
+    ["are you the laundry shop?", "none", "unclear"],
+    ["mau beli pulsa bisa?", "none", "unclear"],
+    ["lagi dimana?", "none", "unclear"],
+    ["hah?", "none", "unclear"],
+    // ...while one about medicine, care or the service, or a plain "what should I do?", is still a question.
+    ["is lisinopril safe with ibuprofen?", "none", "question"],
+    ["can my son pick up my prescription?", "none", "question"],
+    ["jam berapa kontrol besok?", "none", "question"],
+    ["ini program dari puskesmas mana ya?", "none", "question"],
+    ["ada biaya nggak?", "none", "question"],
+    ["do i have to finish the whole pack", "none", "question"],
+    ["can someone call me back?", "none", "question"],
+    ["is it normal to feel like this?", "none", "question"],
+    ["saya harus bagaimana?", "none", "question"],
+    ["ini nomor siapa?", "none", "unclear"],
+    ["bisa dibantu kak?", "none", "question"],
+    // Safety outranks a confirmation in the same message.
+    ["took it, but now my face is swelling up", "reminder", "emergency"],
+    ["sudah, tapi anak saya barusan minum obat saya sebotol", "reminder", "emergency"],
+    ["done, but please take me off the list now", "reminder", "unsubscribe"],
+    ["capek bgt dichat tiap hari, sudahi saja", "reminder", "unsubscribe"],
+  ])("generalises by concept: %j (%s) is %s", (text, context, expected) => {
+    expect(classifyByRegex({ text, context }).intent).toBe(expected);
   });
 
   it("detects the language and reports rules as the source", () => {
-    expect(classifyByRules({ text: "I forgot this morning", context: "reminder" })).toMatchObject({ language: "en", source: "rules" });
-    expect(classifyByRules({ text: "belum minum, lupa", context: "reminder" })).toMatchObject({ language: "id", source: "rules" });
+    expect(classifyByRegex({ text: "I forgot this morning", context: "reminder" })).toMatchObject({ language: "en", source: "rules" });
+    expect(classifyByRegex({ text: "belum minum, lupa", context: "reminder" })).toMatchObject({ language: "id", source: "rules" });
   });
 
   it("gives clear answers more confidence than guesses, always between 0 and 1", () => {
-    const clear = classifyByRules({ text: "sudah minum obat", context: "reminder" }).confidence;
-    const guess = classifyByRules({ text: "ya", context: "none" }).confidence;
-    const unclear = classifyByRules({ text: "asdfgh", context: "none" }).confidence;
+    const clear = classifyByRegex({ text: "sudah minum obat", context: "reminder" }).confidence;
+    const guess = classifyByRegex({ text: "ya", context: "none" }).confidence;
+    const unclear = classifyByRegex({ text: "asdfgh", context: "none" }).confidence;
     expect(clear).toBeGreaterThan(guess);
     expect(guess).toBeGreaterThan(unclear);
     for (const c of [clear, guess, unclear]) expect(c).toBeGreaterThanOrEqual(0), expect(c).toBeLessThanOrEqual(1);
   });
 
-  it("is deterministic and fast", () => {
+  // Speed is measured by `bun run eval:classify` (time per message), not by a wall-clock test.
+  it("is deterministic", () => {
     const input = { text: "Sudah minum, tapi badan jadi lemas dan gatal. Normal tidak?", context: "reminder" as const };
-    const first = classifyByRules(input);
-    const start = performance.now();
-    for (let i = 0; i < 1000; i++) expect(classifyByRules(input)).toEqual(first);
-    expect((performance.now() - start) / 1000).toBeLessThan(1);
+    const first = classifyByRegex(input);
+    for (let i = 0; i < 1000; i++) expect(classifyByRegex(input)).toEqual(first);
   });
 
   it("rulesClassifier implements the Classifier interface", async () => {

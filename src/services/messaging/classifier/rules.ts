@@ -1,3 +1,6 @@
+import { combineWithModel, DEFAULT_THRESHOLDS, type CombineThresholds } from "./combine";
+import { predictIntentProbabilities, type ModelWeights } from "./model";
+import shippedWeights from "./model-weights.json";
 import { EMOJI_TOKENS, normaliseText } from "./normalise";
 import { detectEmergencyNormalised, detectOptOutNormalised, isNegatedAt } from "./safety";
 import { INTENTS, type Classification, type ClassifyInput, type Classifier, type Intent, type Language } from "./types";
@@ -32,15 +35,23 @@ const SYMPTOM = new RegExp(
     `\\b${E.unwell}\\b`,
     // English
     "\\b(?:nausea|nauseous|nauseated|queasy|vomit|vomited|vomiting|threw up|throwing up|puking|dizzy|dizziness|lightheaded|light headed|headache|headaches|migraine|itch|itchy|itching|rash|hives|fever|feverish|chills|cough|coughing|runny nose|sneezing|diarrhea|diarrhoea|constipated|constipation|bloated|bloating|heartburn|indigestion|cramp|cramps|cramping|pain|painful|ache|aches|aching|hurts|hurting|tired|fatigue|fatigued|exhausted|weak|drowsy|sleepy|insomnia|palpitations|shaky|tremor|tremors|numb|numbness|tingling|swollen|swelling|unwell|ill|sick|bruising|nosebleed|side effects|side effect|sweating|sweaty|burning|shaking|trembling|shivering|jaundice|short of breath|shortness of breath|breathless|wheezy|wheezing|out of breath)\\b",
-    "\\b(?:urine|pee|wee)\\s+(?:is |looks |has |turned |has turned |went )?(?:orange|red|dark|brown|cloudy|bloody|pink)|\\burin(?:nya)?\\s+(?:\\w+\\s+)?(?:merah|oranye|jingga|gelap|keruh|coklat)",
+    "\\b(?:urine|pee|wee)\\s+(?:\\S+\\s+){0,2}?(?:orange|red|dark|brown|cloudy|bloody|pink|foamy|frothy|black|green)|\\burin(?:nya)?\\s+(?:\\w+\\s+)?(?:merah|oranye|jingga|gelap|keruh|coklat)",
     "\\bsore\\s+(?:throat|muscles?|back|neck|eyes?|gums|mouth|arms?|legs?|joints?|stomach|chest)\\b|\\b(?:is|are|feel|feels|feeling|i'm|really|so)\\s+sore\\b",
     "\\bfeel(?:ing|s)?\\s+(?:\\w+\\s+)?(?:bad|awful|terrible|off|rough|horrible|funny|strange|weird|worse|lousy|faint)\\b",
     "\\bnot\\s+(?:feeling|feel)\\s+(?:so |very |too )?(?:well|good|great|ok|right)\\b",
     "\\b(?:can't|cannot|trouble|hard to)\\s+(?:sleep|sleeping|poop|pee)\\b|\\b(?:stomach|tummy|belly)\\s+(?:ache|pain|hurts|upset|is upset|cramps|issues|problems)|\\bupset stomach|\\bheart\\s+(?:racing|pounding|beating fast)|\\bblurr?(?:y|ed)\\s+vision|\\bringing in (?:my )?ears|\\bdry mouth|\\b(?:lost|no)\\s+(?:my\\s+)?appetite",
+    // Side effects told plainly: loose stools, hair loss, a changed taste, urine of an odd colour.
+    "\\b(?:the runs|the trots|loose (?:stools?|motions|bowels|poo|poop)|watery (?:stools?|poo|poop)|runny (?:poo|poop|tummy))\\b",
+    "\\brambut(?:nya|ku)?\\s+(?:\\S+\\s+)?rontok|\\brontok\\b|\\bhair\\s+(?:\\S+\\s+){0,2}(?:falling out|coming out|thinning|loss)\\b|\\blosing (?:my |his |her )?hair\\b",
+    "\\b(?:metallic|metal|bitter|strange|weird|funny|bad|odd|horrible|awful|salty)\\s+taste\\b|\\btastes?\\s+(?:\\S+\\s+)?(?:like metal|metallic|bitter|funny|weird|strange|of metal|off)\\b|\\blost (?:my |the )?(?:sense of )?(?:taste|smell)\\b|\\blidah(?:nya|ku)?\\s+(?:\\S+\\s+)?(?:pahit|mati rasa|kelu|kebas)\\b|\\brasa (?:logam|besi|pahit|aneh) (?:di )?(?:mulut|lidah)\\b",
+    "\\b(?:urine|pee|wee|kencing|pipis|air seni|urin)(?:nya)?\\s+(?:\\S+\\s+){0,3}?(?:funny|weird|strange|odd|unusual|different|aneh|beda|berubah|changed)\\s+(?:colou?r|warna|smell|bau)|\\b(?:funny|weird|strange|odd|unusual) colou?r(?:ed)? (?:urine|pee|wee)\\b|\\bwarna (?:kencing|pipis|urin|air seni)(?:nya)? (?:\\S+ )?(?:aneh|berubah|beda|gelap|merah|coklat|pekat)",
+    "\\b(?:jerawat|jerawatan|berjerawat|acne|puffy|nightmares|mimpi buruk|mood swings|bruises|bruised|night sweats|hot flushes|hot flashes|hiccups)\\b",
     "\\bhead\\s+(?:is |keeps |has been )?(?:pounding|spinning|hurting|aching|throbbing|killing me)|\\bpounding head|\\b(?:blood pressure|bp|sugar|blood sugar|glucose)\\s+(?:is\\s+)?(?:high|low|up|very high|dropped|\\d{2,3})",
   ].join("|"),
   "g",
 );
+// The same words without the global flag, for a plain "does it mention a symptom" test.
+const SYMPTOM_WORD = new RegExp(SYMPTOM.source);
 // These words describe a symptom that has gone: "pusing sudah hilang", "rash is gone".
 const SYMPTOM_RESOLVED = /^\s*(?:saya |nya |sudah |mulai |sudah mulai |agak |is |has |have |already |now |sekarang )*(?:hilang|reda|sembuh|membaik|berkurang|mendingan|enakan|baikan|gone|better|improving|improved|disappeared|went away|stopped)\b/;
 // Cues that make a symptom hypothetical or the object of a question ("obat untuk batuk", "bisa bikin mual?").
@@ -50,6 +61,12 @@ const SYMPTOM_AS_SUBJECT = /^ (?:[^ ,]+ ){0,2}(?:a |an )?(?:side effects?|efek s
 const NOT_A_SYMPTOM = /\brumah sakit\b|\bsakit (?:hati|jiwa)\b|\bsick of\b|\b(?:no|tidak ada) (?:side effects?|efek samping|keluhan)\b/g;
 
 // --- Questions ------------------------------------------------------------------------------
+
+// A modal or "did" opens a question only before its subject ("can I", "will it", "did my doctor"): chat drops
+// the subject in statements ("will take it later", a bare "can" for yes, "did my insulin").
+const QUESTION_SUBJECT =
+  "(?:i|you|we|he|she|they|it|this|that|these|those|there|the|my|your|his|her|our|a|an|anyone|someone|somebody|me|mum|mom|dad|u)";
+const DOSE_NOUN = "(?:insulin|injection|jab|shot|dose|doses|medicine|pills|tablet|inhaler|puffer|drops|eye drops|patch)";
 
 const QUESTION = new RegExp(
   [
@@ -61,10 +78,37 @@ const QUESTION = new RegExp(
     "\\b(?:sebelum|sesudah|setelah)\\s+(?:atau|apa)\\s+(?:sebelum|sesudah|setelah)\\b|\\b(?:pagi|siang|malam)\\s+atau\\s+(?:pagi|siang|malam)\\b",
     "\\b(?:aman|bahaya|normal|wajar|benar)\\s+(?:tidak|kah)\\b(?! ada)|\\b(?:obat|ini|itu|untuk|fungsinya|gunanya)\\s+apa\\b|\\bapa(?: sih| ya| saja| aja)?(?: (?:kak|dokter|bu|pak|ya|sih|dong|nih|ini))*$",
     "\\b(?:tolong|mohon)\\s+(?:jelaskan|dijelaskan|info|informasi|dibantu jelaskan)\\b",
-    "^(?:what|when|how|why|where|who|which|can|could|should|shall|is|are|do|does|did|may|will|would|am)\\b",
+    "^(?:what|when|how|why|where|who|which|is|are|does|am|was|were)\\b",
+    `^(?:can|could|should|shall|do|may|will|would|has|have)\\s+${QUESTION_SUBJECT}\\b|^did\\s+${QUESTION_SUBJECT}\\b(?! ${DOSE_NOUN}\\b)`,
     "\\b(?:can i|could i|should i|do i|may i|is it|is this|are these|does it|does this|what if|how long|how many|how much|how often|what should|what happens|what time|what is|what are|when should|when do|i wonder|wondering|i have a question|question about|quick question)\\b",
   ].join("|"),
 );
+// With no prompt of ours (context "none"), chatter phrased as a question is not a question for us:
+// who is this, are you up, a wrong business, money, a bare "huh?". It stays unclear unless it also
+// touches medicine, health, care or this service (HEALTH_TOPIC below).
+const OFF_TOPIC_QUESTION = new RegExp(
+  [
+    // Who is writing: "who dis", "siapa ini?", "ini dari mana ya?", "ini nomor siapa?"
+    "\\b(?:who (?:is|are|r) (?:this|you|u)|who this|who's this|whos this|who are you|where are you from|siapa (?:ini|ya|nih|sih|kamu|anda)|(?:ini|kamu|anda|kalian) siapa|nomor siapa|dari mana (?:ini|ya|nih|dapat)|(?:ini|kamu|anda) dari mana)\\b",
+    // Chatter: "u up?", "km lg apa", "wyd", "lagi dimana?", "jam berapa sekarang?"
+    "\\b(?:you up|you awake|you there|wyd|wassup|what's up|whats up|sup|lagi apa|lagi ngapain|sedang apa|lagi dimana|lagi di mana|udah tidur|sudah tidur|jam berapa sekarang|sekarang jam berapa|what time is it)\\b",
+    // Another business, money, shopping, sport: "is this the pizza place?", "bisa pinjem duit?"
+    "\\b(?:pizza|laundry|bakso|ojek|ojol|grab|gojek|shopee|tokopedia|delivery|pesanan|pesenan|order|promo|kuota|pulsa|diskon|discount|jual|beli|harga|ongkir|rekening|transfer|pinjam|pinjem|duit|uang|loan|money|cash|scores?|football|bola|weather|cuaca|password|wifi|place|shop|store|restaurant|toko|warung)\\b",
+    // A bare interjection: "huh?", "hah?", "apa?"
+    "^(?:huh|hah|ha|what|apa|eh|hm+|hmm+|heh)(?: \\?)*$",
+  ].join("|"),
+);
+
+// What a question about us touches: medicine, health, care or this service.
+const HEALTH_TOPIC = new RegExp(
+  [
+    "\\b(?:obat\\w*|minum\\w*|diminum\\w*|meminum|dosis|tablet\\w*|kapsul\\w*|pil|puyer|sirup|salep|tetes|suntik\\w*|disuntik\\w*|insulin\\w*|inhaler\\w*|vitamin|suplemen|jamu|herbal|resep\\w*|apotek\\w*|tebus|nebus|ditebus|dokter\\w*|perawat|bidan|apoteker|klinik|puskesmas|rs|rumah sakit|poli|kontrol|jadwal\\w*|janji temu|periksa|diperiksa|cek|lab|tes|darah|tensi|gula|kolesterol|hamil|menyusui|asi|bayi|makan\\w*|puasa|alkohol|kopi|susu|jus|teh|rokok|merokok|efek|samping|aman|bahaya|berbahaya|sakit|sembuh|penyakit|pengingat\\w*|reminder\\w*|diingatkan|ingatkan|pesan\\w*|program|layanan|daftar|berhenti|bpjs|biaya\\w*|bayar|gratis|jam|pagi|siang|malam|sore|sebelum|sesudah|setelah|sehari|pasien|terapi|pengobatan|diagnosa|hasil|antibiotik\\w*|alergi|lupa|dobel|double|efeknya|dibelah|digerus|disimpan|kulkas|rawat|opname|vaksin\\w*|imunisasi|kehamilan|haid|menstruasi|tidur|olahraga|diet|berat badan|sehat|kesehatan|dirujuk|rujukan|habiskan|dihabiskan|habis|skip|bantu|dibantu|bantuan|telepon|telpon|ditelepon|hubungi|dihubungi|konsultasi|careloop)\\b",
+    "\\b(?:medicine|pills|tablet|capsules?|dose|doses|dosage|take|taking|taken|took|drink|drinking|eat|eating|food|meal|meals|alcohol|wine|beer|coffee|juice|grapefruit|milk|doctor|doc|gp|nurse|pharmacist|pharmacy|chemist|clinic|hospital|appointment|appointments|appt|prescription|refill|repeat|test|tests|blood|fast|fasting|pregnant|pregnancy|breastfeeding|side|effects?|safe|reminders?|remind|reminding|messages?|service|program|programme|schedule|time|stop|drive|driving|insulin|inhaler|injection|vaccine|jab|treatment|therapy|results?|symptoms?|sick|pain|sleep|exercise|diet|weight|allergic|allergy|antibiotics?|vitamins?|supplements?|dosing|overdose|missed|miss|forget|forgot|refills?|collect|pick up|health|medical|condition|diabetes|pressure|sugar|cholesterol|surgery|scan|x ray|vaccination|shot|finish|course|pack|strip|bottle|skip|skipping|help|call me|call back|contact me|speak to|talk to)\\b",
+    // Drug names by their stems: amlodipine, lisinopril, atorvastatin, metformin, amoxicillin, omeprazole...
+    "\\b\\w+(?:pril|sartan|statin|olol|formin|cillin|mycin|dipin|dipine|azole|prazole|tidine|floxacin|cycline|zepam|triptan|gliptin|profen|amol|fenac|xaban|gatran|parin|thiazide|semide|solone|sone|farin|pirin)\\b",
+  ].join("|"),
+);
+
 // Greetings phrased as questions are acknowledgements.
 const GREETING_QUESTION = /^(?:\S+ ){0,2}(?:apa kabar|how are you|how are u|how you doing|hows it going|halo|hallo|hello|hi)(?: \S+){0,2}(?: \?)?$/;
 
@@ -77,13 +121,21 @@ const TAKEN = new RegExp(
     `\\bsudah(?= ${AFTER_SUDAH}\\b| ,| \\?|$)`,
     "\\b(?:barusan|baru saja|baru|tadi)\\s+(?:(?:pagi|siang|sore|malam|sudah|saya|aku|ini|jam \\d+|obat|obatnya)\\s+){0,3}(?:minum|diminum|makan obat|menelan|telan)\\b",
     "\\b(?:saya|aku)\\s+(?:sudah\\s+)?(?:minum|meminum)\\s+(?:obat|obatnya)\\s+(?:tadi|barusan|pagi|siang|sore|malam|jam|pukul|kok|ya|sesuai)\\b",
-    "\\b(?:sudah|telah)\\s+(?:saya\\s+|aku\\s+)?(?:minum|diminum|meminum|makan obat|menelan|dikonsumsi|diminumkan)\\b",
-    "(?<!haven't |have not |not |didn't |never |belum |tidak )\\b(?:selesai|beres|lunas|done|taken|finished)\\b",
+    "\\b(?:sudah|telah)\\s+(?:saya\\s+|aku\\s+)?(?:minum|diminum|meminum|makan obat|menelan|telan|ditelan|dikonsumsi|diminumkan|minumkan|suntik|disuntik|disuntikkan|pakai|dipakai|semprot|disemprot|kasih|dikasih|diberikan|berikan)\\b",
+    "\\b(?:selesai|beres|lunas|done|taken|finished)\\b(?<!(?:haven't|have not|not|didn't|never|belum|tidak) \\w+)",
     "\\btidak lupa\\b|^(?:yes )?i (?:did|have)(?: already| it)?$|\\b(?:obat|obatnya)\\s+(?:sudah\\s+)?(?:masuk|diminum|aman)\\b",
-    "(?<!haven't |have not |not |didn't |did not |never |hasn't |has not )\\b(?:took|taken|had|swallowed)\\s+(?:it|them|my|the|mine|all|both|this|today|already|these)\\b|\\b(?:have|i've|i have|just|already)\\s+(?:taken|took|had)\\b|\\ball done\\b|\\bjust did\\b|\\bdid it\\b|\\byes i (?:did|have|took)\\b|\\b(?:i\\s+)?already did\\b",
+    "\\b(?:took|taken|had|swallowed)(?<!(?:haven't|have not|not|didn't|did not|never|hasn't|has not) \\w+)\\s+(?:it|them|my|the|mine|all|both|this|today|already|these)\\b|\\b(?:have|i've|i have|just|already)\\s+(?:taken|took|had)\\b|\\ball done\\b|\\bjust did\\b|\\bdid it\\b|\\byes i (?:did|have|took)\\b|\\b(?:i\\s+)?already did\\b",
     `\\b${E.check}\\b`,
+    // "took 2 tablets at 8", "had one pill with lunch"
+    `\\b(?:took|taken|had|swallowed)(?<!(?:haven't|have not|not|didn't|did not|never|hasn't|has not) \\w+)\\s+(?:\\d+|one|two|three|both|half|a|an)\\s+(?:\\S+\\s+)?(?:${DOSE_NOUN}|meds|capsules?)\\b`,
+    // "gave mum her tablets", "mum's had her tablets", "did my insulin", "finished tonight's dose"
+    `\\b(?:gave|given|give)\\s+(?:\\S+\\s+){0,2}?(?:her|his|their|the|my)\\s+(?:\\S+\\s+)?(?:${DOSE_NOUN}|meds)\\b`,
+    `\\b(?:took|taken|had|swallowed|did|done|finished)(?<!(?:haven't|have not|not|didn't|did not|never|hasn't|has not) \\w+)\\s+(?:my|his|her|their|our|today's|tonight's|this morning's|the)\\s+(?:\\S+\\s+)?(?:${DOSE_NOUN}|meds|obat|obatnya)\\b`,
+    // An appointment kept: "sudah ke puskesmas", "sudah kontrol", "been to the appointment".
+    "\\b(?:sudah|telah)\\s+(?:saya\\s+|aku\\s+)?(?:datang ke|pergi ke|ke|kontrol|periksa|check up|cek up)\\b",
+    "\\b(?:been to|went to|attended|made it to|had|did|done|finished)\\s+(?:the |my |our |his |her |today's )?(?:appointment|appt|clinic|doctor|doctor's|gp|hospital|check up|checkup|review|follow up|blood test)\\b",
     // "barusan aja" after a reminder; "habis makan langsung minum"
-    "^(?:barusan|baru saja)(?: (?:saja|kok|ya|kak|dong|tadi|ini))*$",
+    "^(?:barusan|baru saja|just now)(?: (?:saja|kok|ya|kak|dong|tadi|ini|thanks))*$",
     "(?<!\\b(?:nanti|akan|mau|habis ini|setelah ini) )\\blangsung (?:saya |aku )?(?:minum|diminum)\\b",
   ].join("|"),
 );
@@ -96,8 +148,12 @@ const NOT_TAKEN = new RegExp(
     "\\bnanti\\b(?= (?:saya |aku )?(?:minum|diminum|malam|siang|sore|pagi|setelah|sesudah|habis|ya|dulu|kalau))",
     "\\b(?:sebentar lagi|bentar lagi|baru mau|mau minum|akan minum|akan saya minum|segera saya minum)\\b",
     "\\bhabis\\s+(?:obat|obatnya)\\b",
+    // An appointment not kept: "tidak jadi ke klinik", "couldn't make it to the clinic".
+    "\\b(?:tidak jadi|tidak sempat|belum sempat|tidak bisa|batal|gagal)\\s+(?:\\S+\\s+)?(?:ke|datang|pergi|kontrol|periksa|check up)\\b",
+    "\\b(?:couldn't|could not|can't|cannot|didn't|did not|won't|will not|not able to|unable to|wasn't able to)\\s+(?:make it|go|get|come|attend|make)\\s+(?:to\\s+)?(?:the |my |today's )?(?:\\S+\\s+)?(?:appointment|appt|clinic|doctor|gp|hospital|check up|checkup|review)\\b",
+    "\\b(?:will|i'll|gonna|going to) (?:do|have|take|drink) (?:it |them |that |these |mine )?(?:after|before|tonight|soon|in a|when|once|later)\\b",
     "\\b(?:obat|obatnya|stok obat)\\s+(?:saya\\s+|aku\\s+)?(?:sudah\\s+)?habis\\b|\\bkehabisan\\b",
-    "\\b(?:berhenti|stop|malas|males|tidak mau|enggan|takut)\\s+(?:\\w+\\s+)?(?:minum|meminum|obat)\\b",
+    "\\b(?:berhenti|stop|malas|males|tidak mau|enggan|takut)\\s+(?:\\w+\\s+)?(?:minum|meminum|obat)\\b|\\b(?:stopped|quit|have stopped|i've stopped) (?:taking|using)\\b",
     "\\b(?:not yet|haven't|have not|havent|didn't take|did not take|not taken|didn't|did not|no i (?:didn't|haven't)|later|will take|i'll take|i'll have it|take it (?:tonight|later|after)|gonna take|going to take|about to take|ran out|run out|out of (?:pills|medicine|tablet)|none left|not today)\\b",
   ].join("|"),
 );
@@ -108,17 +164,20 @@ const WAIT_CUES = /^(?:nanti|ntar|later)\b|\b(?:habis ini|setelah ini|lagi makan
 // --- Verification ---------------------------------------------------------------------------
 
 const ACCEPT = /\b(?:setuju|bersedia|i agree|agree|agreed|i consent|consent|saya mau ikut|mau ikut|ikut program|benar ini saya|betul ini saya|ini saya|ya ini saya|yes it's me|yes this is me|this is me|that's me|it's me|confirm|confirmed|konfirmasi|dikonfirmasi|verifikasi|saya terima|terima)\b/;
-const DECLINE = /\b(?:tidak setuju|tidak bersedia|tolak|menolak|saya tolak|decline|declined|i don't agree|do not agree|don't agree|don't consent|do not consent|salah nomor|salah sambung|salah orang|bukan (?:nomor|no|pasien|orangnya|yang dimaksud)|bukan saya|bukan nomor saya|wrong number|wrong person|not me|tidak kenal|tidak pernah daftar|tidak merasa daftar|never signed up|didn't sign up|did not sign up|not interested|tidak tertarik|tidak mau ikut|tidak ikut)\b/;
+const DECLINE = /\b(?:tidak setuju|tidak bersedia|tolak|menolak|saya tolak|decline|declined|i don't agree|do not agree|don't agree|don't consent|do not consent|salah nomor|salah sambung|salah orang|bukan (?:nomor|no|pasien|orangnya|yang dimaksud)|bukan saya|bukan nomor saya|wrong number|wrong person|not me|tidak kenal|tidak pernah daftar|tidak merasa daftar|never signed up|didn't sign up|did not sign up|(?:i'm|i am|this is|this isn't|it's|it is) not (?:the )?(?:patient|person|him|her)|no one by that name|nobody by that name|not interested|tidak tertarik|tidak mau ikut|tidak ikut)\b/;
 
 // First word of a bare answer. "ya" deep inside a sentence is a particle, not an answer.
 const YES_FIRST = new RegExp(`^(?:ya|iya|yes|y|betul|benar|bener|sure|yup|ok|boleh|mau|sip|siap|oke|correct|right|that's right|thats right|affirmative|of course|tentu|tentu saja|pasti|leres|nggih|${E.positive}|${E.check})\\b`);
+// Other ways to say yes to joining: "absolutely", "count me in", "monggo", Singlish and Malay "can".
+const YES_JOIN =
+  /^(?:absolutely|definitely|certainly|sure thing|go ahead|please do|why not|sounds good|silakan|silahkan|monggo|mangga|gas|lanjut)\b|^(?:can(?: lah| la| can| do)?|i'm in)$|\b(?:sign me up|count me in|happy to (?:get|receive|join|be reminded))\b/;
 // Politeness before a bare answer: "maaf, tidak", "oh iya", "hmm ok".
 const ANSWER_PREFIX = /^(?:(?:maaf|mohon maaf|sorry|oh|eh|hmm|hm|duh|wah|waduh|ah|um|uh|well|kak|dokter|bu|pak|wkwk|wkwkwk|haha|hehe|hihi|,)(?: |$))+/;
 // A refusal anywhere in a reply to a verification message.
-const REFUSAL = /\b(?:tidak mau|tidak usah|tidak perlu|tidak ingin|don't want|do not want|no thanks|no thank you)\b|, (?:no|tidak|nope)(?: thanks| terimakasih)?$/;
+const REFUSAL = /\b(?:tidak mau|tidak usah|tidak perlu|tidak ingin|don't want|do not want|no thanks|no thank you|rather not|not for me|i'll pass|i will pass|no need|not now)\b|^pass\b|, (?:no|tidak|nope)(?: thanks| terimakasih)?$/;
 // In a verification reply a bare 🙏 or ❤️ reads as a grateful yes; after a reminder it is only thanks.
 const YES_FIRST_VERIFICATION = new RegExp(`^(?:${E.thanks})\\b`);
-const NO_FIRST = new RegExp(`^(?:tidak|no|nope|bukan|jangan|${E.negative})\\b`);
+const NO_FIRST = new RegExp(`^(?:tidak|no|nope|bukan|jangan|n$|${E.negative})\\b`);
 
 // --- Acknowledgement ------------------------------------------------------------------------
 
@@ -199,7 +258,11 @@ function collectEvidence(text: string, context: ClassifyInput["context"]): Evide
 
   const greetingOnly = GREETING_QUESTION.test(text);
   // A lone "?" asks nothing we can answer.
-  const isQuestion = QUESTION.test(text) && !greetingOnly && !/^(?:\? ?)+$/.test(text);
+  const isQuestion =
+    QUESTION.test(text) &&
+    !greetingOnly &&
+    !/^(?:\? ?)+$/.test(text) &&
+    (context !== "none" || !OFF_TOPIC_QUESTION.test(text) || HEALTH_TOPIC.test(text) || SYMPTOM_WORD.test(text));
   if (isQuestion) add("question", true);
   if (findSymptom(text, isQuestion)) add("symptom_report", true);
 
@@ -217,7 +280,7 @@ function collectEvidence(text: string, context: ClassifyInput["context"]): Evide
   if (context === "verification") {
     if (!decline && noFirst) add("verification_decline", true);
     else if (!decline && REFUSAL.test(text)) add("verification_decline", true);
-    else if (!decline && (yesFirst || YES_FIRST_VERIFICATION.test(answer)) && !notTaken) add("verification_accept", true);
+    else if (!decline && (yesFirst || YES_JOIN.test(answer) || YES_FIRST_VERIFICATION.test(answer)) && !notTaken) add("verification_accept", true);
   } else {
     if (taken) add("confirm_taken", true);
     if (notTaken) add("confirm_not_taken", true);
@@ -231,7 +294,7 @@ function collectEvidence(text: string, context: ClassifyInput["context"]): Evide
 
   if (ACK.test(text) || ACK.test(answer) || greetingOnly) add("acknowledgement", true);
   // "ya" with nothing else and no prompt of ours to answer: a weak acknowledgement.
-  if (found.length === 0 && context === "none" && yesFirst) add("acknowledgement", false);
+  if (found.length === 0 && context === "none" && yesFirst && text.split(" ").length <= 3) add("acknowledgement", false);
   return found;
 }
 
@@ -247,7 +310,8 @@ function scoreConfidence(primary: Evidence, found: readonly Evidence[], text: st
   return Math.round(confidence * 100) / 100;
 }
 
-export function classifyByRules(input: ClassifyInput): Classification {
+/** The hand-written patterns alone, without the learned layer. */
+export function classifyByRegex(input: ClassifyInput): Classification {
   const text = normaliseText(input.text);
   const tokens = text === "" ? [] : text.split(" ");
   const language = detectLanguage(tokens);
@@ -282,6 +346,31 @@ export function classifyByRules(input: ClassifyInput): Classification {
     language,
     source: "rules",
   };
+}
+
+const SHIPPED_WEIGHTS = shippedWeights as unknown as ModelWeights;
+
+/** The patterns with the learned layer applied under the policy in combine.ts. */
+export function classifyWithModel(
+  input: ClassifyInput,
+  weights: ModelWeights = SHIPPED_WEIGHTS,
+  thresholds: CombineThresholds = DEFAULT_THRESHOLDS,
+): Classification {
+  const regex = classifyByRegex(input);
+  return combineWithModel(regex, predictIntentProbabilities(weights, input.text, input.context), thresholds);
+}
+
+/**
+ * What the product calls "the rules": the patterns plus the fixed learned table. Its `source`
+ * stays "rules" — deterministic, local, no network.
+ */
+export function classifyByRules(input: ClassifyInput): Classification {
+  return classifyWithModel(input);
+}
+
+/** The learned layer's emergency check alone, at the combination's threshold (for Claude's safety net). */
+export function modelSeesEmergency(input: ClassifyInput): boolean {
+  return predictIntentProbabilities(SHIPPED_WEIGHTS, input.text, input.context).emergency >= DEFAULT_THRESHOLDS.emergency;
 }
 
 export const rulesClassifier: Classifier = {

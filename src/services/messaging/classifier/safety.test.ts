@@ -122,6 +122,88 @@ describe("detectEmergency", () => {
   });
 });
 
+// Families of wording found by the second blind set (intents-blind-2.jsonl), tested with phrasings of our own
+// so that they prove the concept, not the blind sentence.
+describe("detectEmergency generalises by concept", () => {
+  it.each([
+    // Suicidal thoughts said indirectly, and self-harm.
+    ["honestly I don't want to be around anymore", "suicidal"],
+    ["been thinking about ending things lately", "suicidal"],
+    ["i keep cutting my arms when it gets bad", "suicidal"],
+    ["nobody would miss me if i was gone", "suicidal"],
+    ["I've been hurting myself again", "suicidal"],
+    ["I can't see the point of going on", "suicidal"],
+    ["sy udah gak mau ada di dunia ini lagi", "suicidal"],
+    ["pengen nyusul almarhum suami aja", "suicidal"],
+    // A person who does not respond to a voice or a touch.
+    ["my grandad is not answering when I shake him", "unconscious"],
+    ["she doesn't react when we say her name", "unconscious"],
+    ["kakek dipanggil2 ga nyaut dari tadi", "unconscious"],
+    ["simbah dipanggil ora nyahut", "unconscious"],
+    // Overdose by count, by a whole supply, by a child getting into someone's tablets, by poison.
+    ["oops took my evening pills twice and again, that's like 9 tablets of amlodipine", "overdose"],
+    ["I swallowed about 30 of my antidepressants", "overdose"],
+    ["took 12 paracetamol this afternoon", "overdose"],
+    ["accidentally took my whole week of pills today", "overdose"],
+    ["my toddler got into the medicine cabinet", "overdose"],
+    ["my daughter ate some of my sleeping tablets", "overdose"],
+    ["si kecil nelen pil KB saya", "overdose"],
+    ["anak sy makan obat darah tinggi punya neneknya", "overdose"],
+    ["bapak minum baygon", "overdose"],
+    // Bleeding that will not stop or has gone on for an hour.
+    ["his nose has been bleeding for two hours", "severe_bleeding"],
+    ["cut on my leg keeps bleeding, it's not stopping", "severe_bleeding"],
+    ["luka di kaki darahnya ngucur terus", "severe_bleeding"],
+    ["black tarry stools and dizzy", "vomiting_blood"],
+    // Severe allergic reaction described by size or feel.
+    ["after the new pill my tongue is massive", "anaphylaxis"],
+    ["her face blew up after the injection", "anaphylaxis"],
+    ["my throat is getting tight after the antibiotic", "anaphylaxis"],
+    ["taken, but my tongue feels thick", "anaphylaxis"],
+    ["bibirnya jontor abis minum obat", "anaphylaxis"],
+    ["bibirnya bengkak setelah minum antibiotik", "anaphylaxis"],
+    ["anak saya napasnya bunyi grok grok", "cannot_breathe"],
+    // Stroke: one side of the face, a crooked smile, one-sided limbs that went suddenly.
+    ["wajah sebelah kanan ibu kaku", "stroke"],
+    ["senyumnya mencong sebelah tiba2", "stroke"],
+    ["the right side of my face went numb and droopy", "stroke"],
+    ["my husband's speech is suddenly slurred", "stroke"],
+    ["my arm and leg on the left went dead all of a sudden", "stroke"],
+    // Others: clutching the chest, a blow to the head then vomiting, low sugar with confusion.
+    ["he's gone grey and sweaty clutching his chest", "chest_pain"],
+    ["dada nyesek banget kayak ditimpa", "chest_pain"],
+    ["kepala kebentur, sekarang muntah terus", "head_injury"],
+    ["sugar is very low and he's confused", "hypoglycaemia"],
+  ])("%j is an emergency (%s)", (text, sign) => {
+    const result = detectEmergency(text);
+    expect(result.emergency).toBe(true);
+    expect(result.signs).toContain(sign);
+  });
+
+  it.each([
+    "the clinic isn't answering the phone",
+    "my doctor isn't answering my calls",
+    "my son took his medicine this morning",
+    "anak saya sudah minum obatnya",
+    "baby swallowed the tablet fine",
+    "took 2 tablets at 8 as prescribed",
+    "took it 10 minutes ago",
+    "took my insulin, 12 units",
+    "I take 10 tablets a day for my TB",
+    "how long should I fast before my blood test, 8 hours?",
+    "mimisan tadi 5 menit, sudah berhenti",
+    "my face looks puffy since the steroids",
+    "my right hand feels weak since the injection",
+    "should I worry about overdosing if I take 2 by mistake?",
+    "should I take all my pills at once or spread them out?",
+    "my sugar was low this morning and I felt shaky",
+    "bumped my head yesterday, bit of a headache",
+    "stools are black since the iron tablets",
+  ])("%j is not an emergency", (text) => {
+    expect(detectEmergency(text).emergency).toBe(false);
+  });
+});
+
 describe("detectOptOut", () => {
   it.each([
     "STOP", "stop", "Stop!", "stopp", "STOP STOP STOP", "Berhenti", "berenti", "UNSUBSCRIBE", "unsub", "Stop reminders",
@@ -131,6 +213,34 @@ describe("detectOptOut", () => {
     "Ganggu banget, stop!", "sotp", "cukup", "I no longer want these messages", "turn off reminders",
     "pasien sudah meninggal, mohon tidak dikirim lagi", "jangan ganggu saya lagi",
   ])("%j stops messages", (text) => {
+    expect(detectOptOut(text)).toBe("stop");
+  });
+
+  it.each([
+    // A clause that is only the command, politely wrapped: "tolong stop, ...", "mohon dihentikan".
+    "tolong stop ya, saya sudah tidak pakai obatnya", "mohon distop ya", "sudahi saja ya", "enough already", "No more please",
+    // Unregister, deregister, opt me out, withdraw.
+    "UNREG SEMUA", "unreg obat", "please unregister me from this", "opt me out", "I'd like to withdraw from the programme",
+    // A removal verb with a person or number, or a list: "delete my details", "keluarin nomor saya dari daftar".
+    "Please delete my details", "remove this number please", "tolong keluarin nomor saya dari daftar pengingat",
+    "hapusin nomor sy dr sistem kalian", "can you take my number off your list", "Mohon nomor saya dikeluarkan dari daftar",
+    // Don't / stop / cease + contact verb + me or this number.
+    "don't contact this number again", "stop messaging my mum, she's in hospice now", "cease sending these texts",
+    "can u pls stop messaging me", "discontinue the reminders please",
+    // Complaints about our messages, anger, threats to block.
+    "sy capek dikirimi pesan terus", "annoyed by all these reminders", "i'm not interested in these messages anymore",
+    "sod off with your messages", "leave me alone please", "kalau masih kirim2 lagi saya report",
+    "i'll block this number if you keep texting", "ganggu aja, blokir ah",
+    // Our messages are no longer needed: treatment over, recovered.
+    "pengobatan sy sudah selesai, jadi tidak perlu lagi", "I've recovered, no need for reminders now",
+    "switch them off please", "can you stop these please", "I'd like to stop receiving these",
+    // Regional: Javanese, Sundanese, Malay.
+    "mboten usah ngirim malih", "teu kedah dikirim deui", "tak payah hantar lagi", "tak nak terima mesej lagi",
+    "sy gak mau nerima lagi",
+    // "no more / don't send / don't want" + our messages or service; a reminder noun is not the medicine.
+    "no more of these reminders please", "don't send the reminders", "i no longer want this service",
+    "stop pengingat obat", "saya keberatan dengan layanan ini",
+  ])("%j stops messages (generalised)", (text) => {
     expect(detectOptOut(text)).toBe("stop");
   });
 
@@ -150,6 +260,17 @@ describe("detectOptOut", () => {
     "cukup jelas, terima kasih",
     "obatnya cukup untuk seminggu?",
     "klo udh enakan boleh berhenti minum?",
+    "can I stop taking this medicine?",
+    "can I stop these tablets?",
+    "kalau mual, berhenti saja?",
+    "so tired of these headaches",
+    "sick of these pills making me nauseous",
+    "take me to the hospital",
+    "can you drop me at the clinic",
+    "how do I turn off the alarm on my phone?",
+    "can I leave a message for the doctor?",
+    "boleh hapus obat vitamin dari daftar obat saya?",
+    "saya mau lapor, tadi pagi pusing",
   ])("%j is not an opt-out command", (text) => {
     expect(detectOptOut(text)).toBeNull();
   });

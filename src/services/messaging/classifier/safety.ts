@@ -24,13 +24,13 @@ const CHEST_EN = "(?:chest|heart)";
 const SIGNS: ReadonlyArray<Sign> = [
   // Chest pain.
   { name: "chest_pain", pattern: new RegExp(`\\b(?:nyeri|sakit|perih|nyut|ngilu|ditusuk|tertekan|panas|berat|sesak|tekanan|rasa sakit)\\s+(?:di\\s+|pada\\s+|bagian\\s+)?${PRONOUN}dada(?:ku|nya)?`, "g") },
-  { name: "chest_pain", pattern: new RegExp(`\\bdada(?:ku|nya)?\\s+(?:(?:saya|aku|ku|ibu|bapak|nya|sebelah|kiri|kanan|tengah|rasanya|terasa|seperti|kayak|kaya|kyk|kek|rasa|kok|sangat|sekali|banget|tiba|jadi|mulai|agak|makin|lagi|sedang)\\s+){0,5}(?:sesak|berat|sakit|nyeri|ditekan|ditindih|tertekan|terhimpit|diremas|diremes|dicengkeram|dihimpit|diinjak|ditusuk|tertusuk|panas|perih|terbakar|nyut|ngilu)`, "g") },
-  { name: "chest_pain", pattern: new RegExp(`\\b(?:${CHEST_EN}\\s+(?:pain|pains|hurts|hurting|tightness|pressure|is tight|feels tight|feels heavy|is heavy|is hurting|ache|aches)|(?:pain|pains|tightness|pressure|crushing|tight|heavy feeling)\\s+(?:in|on)\\s+(?:my |his |her |the )?chest|tight chest|heart attack|serangan jantung|angin duduk|chest\\s+(?:\\w+\\s+){0,2}(?:killing|crushing|squeezing|burning|pounding|aching|hurting|hurts|hurt|aches|pain|pains|tight|heavy))`, "g") },
+  { name: "chest_pain", pattern: new RegExp(`\\bdada(?:ku|nya)?\\s+(?:(?:saya|aku|ku|ibu|bapak|nya|sebelah|kiri|kanan|tengah|rasanya|terasa|seperti|kayak|kaya|kyk|kek|rasa|kok|sangat|sekali|banget|tiba|jadi|mulai|agak|makin|lagi|sedang)\\s+){0,5}(?:sesak|berat|sakit|nyeri|ditekan|ditindih|tertindih|ditimpa|ketimpa|tertimpa|dijepit|kejepit|diikat|tertekan|terhimpit|diremas|diremes|dicengkeram|dihimpit|diinjak|ditusuk|tertusuk|panas|perih|terbakar|nyut|ngilu)`, "g") },
+  { name: "chest_pain", pattern: new RegExp(`\\b(?:${CHEST_EN}\\s+(?:pain|pains|hurts|hurting|tightness|pressure|is tight|feels tight|feels heavy|is heavy|is hurting|ache|aches)|(?:pain|pains|tightness|pressure|crushing|tight|heavy feeling)\\s+(?:in|on)\\s+(?:my |his |her |the )?chest|tight chest|heart attack|clutch(?:ing|ed|es)? (?:at )?(?:his |her |my |their |the )?chest|memegang(?:i)? dada|megangin dada|serangan jantung|angin duduk|chest\\s+(?:\\w+\\s+){0,4}?(?:killing|crushing|squeezing|squeezed|burning|pounding|aching|hurting|hurts|hurt|aches|pain|pains|tight|heavy|elephant|sitting on|weight on|vice|pressing|pressed))`, "g") },
   { name: "chest_pain", pattern: /\b(?:nyeri|sakit|serangan|sesak)\s+(?:di\s+)?jantung|\bjantung(?:ku|nya)?\s+(?:saya |ku |nya |rasanya |terasa |seperti |kayak |sangat )*(?:sakit|nyeri|sesak|ditekan|diremas|ditusuk)/g },
   // Breathing.
   { name: "cannot_breathe", pattern: new RegExp(`\\bsesak(?:\\s+(?:${NAPAS}))?\\b`, "g") },
   { name: "cannot_breathe", pattern: new RegExp(`\\b${CANT}\\s+(?:${NAPAS})\\b`, "g") },
-  { name: "cannot_breathe", pattern: new RegExp(`\\b(?:${NAPAS})\\s+${PRONOUN}(?:terasa |rasanya |jadi |sangat |makin )*(?:sesak|berat|pendek|tersengal|sengal|habis|putus|tercekik|berbunyi|ngik|mengi|susah|sulit|berhenti)`, "g") },
+  { name: "cannot_breathe", pattern: new RegExp(`\\b(?:${NAPAS})\\s+${PRONOUN}(?:terasa |rasanya |jadi |sangat |makin )*(?:sesak|berat|pendek|tersengal|sengal|habis|putus|tercekik|berbunyi|bunyi|ngik|mengi|grok|susah|sulit|berhenti)`, "g") },
   { name: "cannot_breathe", pattern: /\b(?:tercekik|megap megap|ngap ngapan|engap|mengi|membiru|bibir(?:nya)? biru|turning blue|lips (?:are |went |turned )?blue)\b/g },
   { name: "cannot_breathe", pattern: /\b(?:can't|cannot|can not|cant|unable to|hard to|struggling to|trouble|difficulty|difficult to|hardly|barely)\s+(?:breathe|breathing|breath|catch (?:my|his|her) breath)|\bshort(?:ness)? of breath|\bbreathless|\b(?:not|isn't|is not|wasn't|stopped) breathing|\bgasping|\bchoking|\bwheezing|\bbreathing (?:is )?(?:hard|difficult|heavy)|\bout of breath|\bhard time (?:breathing|to breathe)|\bstruggling (?:for breath|for air|to get air)|\bcan't get (?:enough )?air/g },
   { name: "cannot_breathe", pattern: /\b(?:ngos ngosan|ngos ngos|tersengal sengal|terengah engah|sesak berat|megap|kehabisan napas|napas (?:satu satu|tinggal satu satu)|tidak bisa ambil napas|ra iso ambegan|ora iso ambegan|tidak bisa ambegan|ambegan|ngik ngik|bunyi ngik|tarikan dada|(?:bayi|baby|anak|badan|wajah|muka|kulit|ujung jari)(?:nya)?\s+(?:saya |ku |nya |jadi |tiba tiba |mulai )*(?:biru|membiru|kebiruan)|dada (?:tertarik|cekung)|cuping hidung)\b/g },
@@ -38,26 +38,48 @@ const SIGNS: ReadonlyArray<Sign> = [
   { name: "unconscious", pattern: /\b(?:pingsan|pinsan|semaput|kolaps|(?<!(?:saya|aku) )tidak sadar(?:kan diri)?(?! (?:kalau|bahwa|jika|sudah|obat))|(?<=(?:saya|aku) )tidak sadar(?:kan diri| diri|(?= (?:lagi|tadi|selama|sebentar|beberapa|sempat|sampai|waktu|saat|ketika|dari|sejak|pas|habis|setelah|sesudah|gara|karena|terus|lama|\d)| ,| \?|$))|tidak sadarkan|hilang kesadaran|kehilangan kesadaran|tidak bangun bangun|tidak bisa dibangunkan|tidak respon|tidak merespon|tidak ada respon|jatuh tidak sadar)\b/g },
   { name: "unconscious", pattern: /\b(?:unconscious|passed out|pass out|passing out|fainted|fainting|faint|blacked out|collapsed|unresponsive|not responding|won't wake up|will not wake up|can't wake (?:him|her|them))\b/g },
   { name: "unconscious", pattern: /\btidak (?:sadar sadar|sadar (?:waktu |saat |kalau |pas )?dibangunkan|sadar (?:lagi|juga)|responsif|respons|respon|merespon|merespons|bereaksi|menyahut|nyahut|ada reaksi)\b|\btidak (?:mau |bisa |kuat |juga )?bangun(?: bangun)?\b(?! (?:pagi|siang|sore|jam|tepat|awal|cepat|subuh|sampai|telat|kesiangan|tidur))|\b(?:ambruk|tergeletak|terkapar|semaput|klenger)\b|(?<!\b(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|puluh|belas|\d+) )\bkoma\b(?! (?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|\d))|\b(?:not|isn't|is not|wasn't|was not|aren't|hasn't been|has not been|stopped) (?:waking up|responding|responsive|conscious|moving)\b|\b(?:won't|will not|doesn't|does not|can't|cannot) (?:wake up|respond|be woken)\b|\bkeeled over\b/g },
+  // Not responding to a voice or a touch: "isn't answering when we call her name", "dipanggil tidak menyahut".
+  // A clinic or a phone that does not answer is not a person, so those subjects are skipped.
+  { name: "unconscious", pattern: /(?<!\b(?:clinic|doctor|dr|pharmacy|pharmacist|hospital|nurse|office|reception|phone|line|nobody|no one|you|they|klinik|dokter|apotek|puskesmas)(?: \S+){0,2} )\b(?:not|isn't|is not|wasn't|was not|won't|will not|doesn't|does not|didn't|did not|stopped) (?:answering|answer|reacting|react|responding|respond)\b(?! (?:(?:my|his|her|our|the|your) )?(?:phone|calls?|texts?|messages?|door|emails?|whatsapp|wa)\b)(?= (?:when|if|to|at all|even|anymore|,)|$| ,)|\b(?:won't|will not|can't|cannot|doesn't|does not|isn't|not) (?:open|opening) (?:his|her|their) eyes\b|\bdipanggil(?: dipanggil)?(?: \S+){0,3}? tidak (?:menyahut|jawab|menjawab|respon|merespon|respons|bereaksi|menoleh|noleh|bangun|sadar|gerak|bergerak|buka mata)\b|\b(?:digoyang|digoyangkan|digoyang goyang|ditepuk|ditepuk tepuk|dicubit|digoncang|diguncang)(?: \S+){0,3}? tidak (?:bangun|sadar|respon|merespon|bereaksi|menyahut|gerak|bergerak|buka mata)\b/g },
   // Blood.
   { name: "vomiting_blood", pattern: /\b(?:muntah|muntahan|muntahnya)\s+(?:ada |keluar |berupa |campur |bercampur )?(?:darah|berdarah|hitam)|\b(?:vomit(?:ing|ed)?|throwing up|threw up|puking|puked)\s+(?:up\s+)?blood|\bblood in (?:my |the )?vomit/g },
   { name: "coughing_blood", pattern: /\bbatuk\s+(?:ada |keluar |campur |bercampur )?(?:darah|berdarah)|\bcough(?:ing|ed)?\s+(?:up\s+)?blood|\b(?:bab|berak)\s+(?:berdarah|darah)|\bdarah\s+(?:di|dalam|pada)\s+dahak|\bdahak(?:nya)?\s+(?:ada\s+|campur\s+|bercampur\s+)?(?:darah|berdarah)|\bblood in (?:my |the |his |her )?(?:sputum|phlegm|mucus|spit)/g },
-  { name: "severe_bleeding", pattern: /(?<!\b(?:gula|tekanan|tensi|cek|periksa|transfusi|tambah|kurang) )\b(?:pendarahan|perdarahan|berdarah|darah)\s+(?:hebat|banyak|deras|parah|sekali|terus|terus menerus|tidak berhenti|tidak mau berhenti|tidak bisa berhenti|mengucur|banyak sekali)|\b(?:bleeding|bleed)\s+(?:heavily|a lot|badly|won't stop|will not stop|that won't stop|non stop|everywhere)|\b(?:heavy|severe|uncontrolled|lots of) bleeding/g },
-  { name: "severe_bleeding", pattern: /(?<!riwayat |pernah |history of )\b(?:pendarahan|perdarahan)\b|\bmimisan\s+(?:\w+\s+){0,2}(?:tidak berhenti|tidak mau berhenti|tidak bisa berhenti|tidak berhenti berhenti|terus|deras|banyak|hebat|lama)|(?<!\b(?:gula|tekanan|tensi|cek|periksa|transfusi|tambah|kurang) )\bdarah\s+(?:\w+\s+)?(?:tidak (?:mau |bisa )?(?:berhenti|berhenti berhenti|mampet|beku)|mengucur|muncrat|deras|terus|banyak)|\bkeluar darah\s+(?:\w+\s+)?(?:banyak|terus|deras|tidak berhenti)|\b(?:won't|will not|can't|cannot|doesn't|does not) stop bleeding|\bstop the bleeding|\bblood everywhere|\blosing (?:a lot of |lots of |so much )?blood|\b(?:so much|a lot of|lots of) blood|\bnosebleed (?:that )?(?:won't|will not) stop|\bbleeding (?:non stop|nonstop|for (?:an|one|two|\d+) hours?)/g },
+  { name: "severe_bleeding", pattern: /(?<!\b(?:gula|tekanan|tensi|cek|periksa|transfusi|tambah|kurang) )\b(?:pendarahan|perdarahan|berdarah|darah)(?:nya)?\s+(?:hebat|banyak|deras|parah|sekali|terus|terus menerus|tidak berhenti|tidak mau berhenti|tidak bisa berhenti|mengucur|banyak sekali)|\b(?:bleeding|bleed)\s+(?:heavily|a lot|badly|won't stop|will not stop|that won't stop|non stop|everywhere)|\b(?:heavy|severe|uncontrolled|lots of) bleeding/g },
+  { name: "severe_bleeding", pattern: /(?<!riwayat |pernah |history of )\b(?:pendarahan|perdarahan)\b|\bmimisan\s+(?:\w+\s+){0,2}(?:tidak berhenti|tidak mau berhenti|tidak bisa berhenti|tidak berhenti berhenti|terus|deras|banyak|hebat|lama)|(?<!\b(?:gula|tekanan|tensi|cek|periksa|transfusi|tambah|kurang) )\bdarah(?:nya)?\s+(?:\w+\s+)?(?:tidak (?:mau |bisa )?(?:berhenti|berhenti berhenti|mampet|beku)|mengucur|muncrat|deras|terus|banyak)|\bkeluar darah\s+(?:\w+\s+)?(?:banyak|terus|deras|tidak berhenti)|\b(?:won't|will not|can't|cannot|doesn't|does not) stop bleeding|\bstop the bleeding|\bblood everywhere|\blosing (?:a lot of |lots of |so much )?blood|\b(?:so much|a lot of|lots of) blood|\bnosebleed (?:that )?(?:won't|will not) stop|\bbleeding (?:non stop|nonstop|for (?:an|one|two|\d+) hours?)/g },
+  // Bleeding that will not stop or has run for an hour or more: "nosebleed for over an hour", "darahnya tidak berhenti".
+  { name: "severe_bleeding", pattern: /(?<!\b(?:gula|tekanan|tensi|cek|periksa|tes|test|transfusi|tambah|kurang|obat|donor|donate|donating) )\b(?:nosebleed|nose bleed|bleeding|bleed|bleeds|blood|mimisan|darah|darahnya|pendarahan|perdarahan|berdarah)\b(?! (?:test|tests|pressure|sugar|work|tinggi|rendah|donation)\b)(?: \S+){0,6}? (?:(?:won't|will not|doesn't|does not|can't|cannot|isn't|is not|not|tidak|tidak mau|tidak bisa) (?:stop|stopping|berhenti|mampet)|(?:for|over|more than|lebih dari|sudah|selama|sampai) (?:over |more than |about |almost |hampir |sekitar )?(?:an|one|two|three|\d+|satu|dua|tiga) (?:hours?|jam)\b)/g },
+  // Bleeding from the gut: tar-like stools, coffee-ground vomit.
+  { name: "vomiting_blood", pattern: /\btarry\b|\b(?:like|kayak|kaya|kek|seperti) (?:tar|aspal|ter)\b|\bcoffee grounds?\b|\bampas kopi\b/g },
   // Seizure.
   { name: "seizure", pattern: /\b(?:kejang|kejang kejang|kejang2|sawan|ayan|epilepsi kambuh)\b|\b(?:seizure|seizures|seizing|convulsion|convulsions|convulsing|fitting|having a fit)\b|\b(?:anak|bayi|adik|adek|balita|cucu|ponakan|keponakan)\s+(?:\w+\s+){0,2}(?:step|stip|setep)\b|\bkena step\b|\b(?:kelojotan|klojotan|mendelik|kejet kejet)\b|\bmata(?:nya)?\s+(?:\w+\s+)?(?:mendelik|ke atas|terbalik)/g },
   // Stroke.
   { name: "stroke", pattern: /\b(?:tangan|kaki|lengan)(?:nya)?\s+(?:\w+\s+){0,4}(?:tidak bisa (?:digerakkan|gerak|digerakan|diangkat))|\btiba tiba\s+(?:tidak bisa|susah|sulit)\s+(?:bicara|ngomong|berbicara|bergerak)|\b(?:lemas|lemah|mati rasa|kesemutan|kaku|lumpuh|baal|tidak bisa digerakkan|tidak bisa gerak)\s+(?:di\s+|pada\s+)?(?:sebelah|separuh|setengah)\b|\b(?:wajah|muka|mulut|bibir)(?:nya)?\s+(?:\w+\s+)?(?:mencong|miring|merot|perot|turun sebelah|tertarik)|\bbicara(?:nya)?\s+(?:pelo|cadel tiba tiba|tidak jelas|belepotan)|\bpelo\b|\blumpuh|\b(?:sebelah|separuh|setengah)\s+(?:badan|tubuh|wajah|muka)(?:nya|ku)?\s+(?:saya |nya |ibu |bapak |aku |ku |kakek |nenek |suami |istri |mama |papa |jadi |tiba tiba )*(?:lemas|lemah|mati rasa|tidak bisa|kaku|lumpuh|kesemutan|baal)|(?<!riwayat |pernah |obat |pasca |bekas |history of |had a |kena )\bstroke\b|\bface (?:is )?droop|\bdrooping face|\bslurred speech|\bslurring|\bcan't (?:move|feel) (?:my |his |her )?(?:arm|leg|face)|\b(?:one side|half) of (?:my |his |her )?(?:body|face)|\b(?:numb|weak|paralys\w*|droop\w*|limp)\s+(?:on\s+)?(?:one|the left|the right|left|right|his left|his right|her left|her right|my left|my right) side|\bcan't (?:speak|talk) (?:properly|suddenly|anymore)/g },
-  { name: "stroke", pattern: /\b(?:tangan|kaki|lengan|badan|tubuh|wajah|muka)(?:nya)?\s+(?:kanan|kiri|sebelah)\s+(?:saya |nya |ibu |bapak |ku )?(?:tiba tiba |jadi |mendadak |terasa |rasanya )?(?:lemas|lemah|lumpuh|mati rasa|kebas|baal|tidak bisa|tidak ada tenaga|tidak bertenaga|jatuh|turun)|\b(?:bicara|berbicara)(?:nya)?\s+(?:jadi |tiba tiba |mendadak |agak |sedikit |kok )?(?:susah|sulit|pelo|cadel|belepotan|kacau|ngaco|tidak jelas|aneh|terbata|tidak nyambung)|\b(?:susah|sulit|tidak bisa|tidak jelas|tidak lancar)\s+(?:bicara|berbicara)\b|\bspeech (?:is |was |sounds )?(?:slurred|garbled|strange|weird)|\bcan't (?:lift|raise) (?:my |his |her )?(?:arm|leg)|\b(?:arm|leg|face)\s+(?:is |went |feels |suddenly )?(?:numb|limp|paralysed|paralyzed)\b/g },
+  { name: "stroke", pattern: /\b(?:tangan|kaki|lengan|badan|tubuh|wajah|muka)(?:nya)?\s+(?:kanan|kiri|sebelah)\s+(?:saya |nya |ibu |bapak |ku )?(?:tiba tiba |jadi |mendadak |terasa |rasanya )?(?:lemas|lemah|lumpuh|mati rasa|kebas|baal|tidak bisa|tidak ada tenaga|tidak bertenaga|jatuh|turun)|\b(?:bicara|berbicara)(?:nya)?\s+(?:jadi |tiba tiba |mendadak |agak |sedikit |kok )?(?:susah|sulit|pelo|cadel|belepotan|kacau|ngaco|tidak jelas|aneh|terbata|tidak nyambung)|\b(?:susah|sulit|tidak bisa|tidak jelas|tidak lancar)\s+(?:bicara|berbicara)\b|\bspeech (?:\S+ ){0,2}(?:slurred|garbled|strange|weird)|\bslurr(?:ed|ing)\b|\bcan't (?:feel|move) (?:the |my |his |her )?(?:left|right|one) side\b|\bcan't (?:lift|raise) (?:my |his |her )?(?:arm|leg)|\b(?:arm|leg|face)\s+(?:is |went |feels |suddenly )?(?:numb|limp|paralysed|paralyzed)\b/g },
+  // One side of the face or mouth gone stiff, numb or crooked: "muka sebelah kiri kaku", "senyum jadi miring".
+  { name: "stroke", pattern: /\b(?:wajah|muka|mulut|bibir|senyum|senyuman)(?:nya|ku)?\s+(?:\S+\s+){0,3}?(?:mencong|miring|merot|perot|menceng|tidak simetris|turun sebelah|jatuh sebelah)\b|\b(?:wajah|muka|mulut|bibir|pipi)(?:nya|ku)?\s+(?:(?:sebelah|separuh|setengah|bagian)(?: (?:kanan|kiri))?|kanan|kiri)\s+(?:(?:saya|aku|ku|nya|ibu|bapak|kakek|nenek|suami|istri|mama|papa|tiba tiba|jadi|mendadak|terasa|rasanya|kok|kayak|agak)\s+){0,3}(?:kaku|lemas|lemah|mati rasa|kebas|baal|lumpuh|turun|jatuh|tidak bisa digerakkan|kesemutan)\b|\b(?:left|right|one) side of (?:my|his|her|their|the) (?:face|mouth|body)\b(?: \S+){0,3}? (?:numb|droop\w*|weak|stiff|dead|heavy|limp|paralys\w*|paralyz\w*|sagging|fallen)\b|\b(?:smile|mouth|face)\s+(?:is |looks |went |has gone |suddenly |all )*(?:crooked|lopsided|uneven|droopy|drooping|twisted|sagging)\b/g },
   // Severe allergic reaction.
-  { name: "anaphylaxis", pattern: /\b(?:bengkak|membengkak|bentol)\s+(?:di\s+|pada\s+)?(?:bagian\s+)?(?:wajah|muka|bibir|lidah|tenggorokan|kelopak mata|mata|leher)|\b(?:wajah|muka|bibir|lidah|tenggorokan|mata)\s+(?:saya |ku |nya |ibu |anak )?(?:jadi |tiba tiba |mulai )?(?:bengkak|membengkak|tebal)|\banafilak\w*|\banaphyla\w*|\b(?:swollen|swelling)\s+(?:of\s+)?(?:my |his |her |the )?(?:face|lips?|tongue|throat|eyes)|\b(?:face|lips?|tongue|throat)\s+(?:is |are |has |have |got )?(?:swollen|swelling|swelled|swell)|\bthroat (?:is )?(?:closing|tight)|\bsevere allergic|\b(?:reaksi )?alergi (?:berat|parah|hebat)|\btenggorokan(?:ku|nya)?\s+(?:\w+\s+){0,2}(?:menutup|tertutup|ketutup|tercekik|kecekik|tercekat|kejepit|menyempit|sempit|tersumbat)|\b(?:throat|airway)\s+(?:\w+\s+)?(?:closing|closing up|swelling shut)/g },
+  { name: "anaphylaxis", pattern: /\b(?:bengkak|membengkak|bentol)\s+(?:di\s+|pada\s+)?(?:bagian\s+)?(?:wajah|muka|bibir|lidah|tenggorokan|kelopak mata|mata|leher)|\b(?:wajah|muka|bibir|lidah|tenggorokan|mata)(?:nya|ku)?\s+(?:saya |ku |nya |ibu |anak )?(?:jadi |tiba tiba |mulai )?(?:bengkak|membengkak|tebal)|\banafilak\w*|\banaphyla\w*|\b(?:swollen|swelling)\s+(?:of\s+)?(?:my |his |her |the )?(?:face|lips?|tongue|throat|eyes)|\b(?:face|lips?|tongue|throat)\s+(?:is |are |has |have |got )?(?:swollen|swelling|swelled|swell)|\bthroat\s+(?:\S+\s+){0,2}?(?:closing|closes|tight|tighter|tightening|swelling)\b|\b(?:tongue|lips?)\s+(?:\S+\s+){0,2}?(?:thick|numb and swollen)\b|\b(?:epipen|epi pen|adrenaline pen)\b|\bsevere allergic|\b(?:reaksi )?alergi (?:berat|parah|hebat)|\btenggorokan(?:ku|nya)?\s+(?:\w+\s+){0,2}(?:menutup|tertutup|ketutup|tercekik|kecekik|tercekat|kejepit|menyempit|sempit|tersumbat)|\b(?:throat|airway)\s+(?:\w+\s+)?(?:closing|closing up|swelling shut)/g },
+  // Lips, tongue or throat grown huge, a face blowing up: "my lips are huge", "bibirnya jontor".
+  { name: "anaphylaxis", pattern: /\b(?:lips?|tongue|throat|mouth)\s+(?:\S+\s+){0,2}?(?:huge|puffy|puffed up|puffing up|blown up|blowing up|swelling up|swelled up|swollen up|ballooning|ballooned|massive|enormous|so big|twice the size|double the size)\b|\bface\s+(?:\S+\s+){0,2}?(?:blew up|blown up|blowing up|puffed up|swelling up|swelled up|ballooning|ballooned|huge|massive|enormous)\b|\beyes?\s+(?:\S+\s+){0,2}?swollen shut\b|\bbibir(?:nya|ku)?\s+(?:\S+\s+){0,1}(?:dower|jontor|membesar|menebal)\b/g },
   // Overdose.
-  { name: "overdose", pattern: /\b(?:overdosis|overdose|overdosed|keracunan obat|poisoned)\b|\b(?:minum|makan|menelan|telan|ketelan|terminum|meminum)\s+(?:obat\s+)?(?:\w+\s+){0,2}(?:terlalu banyak|kebanyakan|kelebihan|berlebihan|semua(?:nya)? sekaligus|satu strip|satu botol|banyak sekali|sebotol|sekotak)|\b(?:minum|menelan|telan|makan|took|swallowed|taken)\s+(?:\w+\s+)?(?:(?:[3-9]|\d{2,}|banyak|puluhan|belasan)\s+(?:tablet|butir|pil|pills|kapsul|biji|obat|capsules)\s+(?:sekaligus|at once|together|semuanya)|(?:\d{2,}|puluhan|belasan)\s+(?:tablet|butir|pil|pills|kapsul|biji|capsules))|\bsemua(?:nya)?\s+(?:\w+\s+){0,2}sekaligus\b|\bsekaligus\s+(?:semua|satu strip|sebotol|sekotak)\b|\b(?:kebanyakan|terlalu banyak|kelebihan)\s+(?:minum|makan|menelan|telan|dosis|obat)\b|\bdosis\s+(?:ber)?lebih|\btook (?:too many|too much|all (?:of )?(?:my|the)|a whole|the whole)|\btoo many (?:pills|tablet)|\b(?:took|swallowed|drank|ate|taken|had)\s+(?:a |the |my |an |his |her )?(?:whole|entire|full)\s+(?:bottle|pack|box|strip|packet)\b|\bsatu (?:botol|strip|kotak|bungkus) (?:obat|sekaligus)/g },
-  { name: "overdose", pattern: /\b(?:minum|meminum|terminum|termakan|menelan|telan|ketelan|took|swallowed|taken|ate)\b(?: \S+){0,5}? (?:[89]|[1-9]\d+|puluhan|belasan|segenggam) (?:tablet|butir|pil|pills|kapsul|biji|capsules|strip)\b|\b(?:minum|meminum|terminum|menelan|telan|ketelan|took|swallowed)\s+(?:\w+\s+){0,3}(?:satu|se|dua|tiga|empat|lima|\d+)\s*(?:strip|botol|kotak|bungkus|papan)\b|\b(?:ketelan|tertelan)\s+(?:\w+\s+){0,2}(?:obat|pil|pills|tablet|kapsul)\b|\b(?:obat|pil|tablet|kapsul)(?:nya)?\s+(?:\w+\s+){0,2}(?:ketelan|tertelan)\b/g },
+  { name: "overdose", pattern: /\b(?:overdosis|overdose|overdosed|overdosing|keracunan obat|poisoned)\b|\b(?:taken|took|swallowed|minum|menelan|telan)\s+all\s+(?:of\s+)?(?:my|the|his|her)\s+(?:\S+\s+)?(?:pills|tablet|medicine|capsules)|\b(?:drank|drunk|swallowed|minum|meminum|menelan|telan|ketelan|keminum|terminum)\s+(?:\S+\s+)?(?:bleach|pemutih|baygon|racun|insecticide|pesticide|detergent|detergen|bensin|minyak tanah|kerosene|antifreeze|weed killer|rat poison|racun tikus|pembersih lantai|cairan pembersih|karbol|soklin|wipol)\b|\b(?:minum|makan|menelan|telan|ketelan|terminum|meminum)\s+(?:obat\s+)?(?:\w+\s+){0,2}(?:terlalu banyak|kebanyakan|kelebihan|berlebihan|semua(?:nya)? sekaligus|satu strip|satu botol|banyak sekali|sebotol|sekotak)|\b(?:minum|menelan|telan|makan|took|swallowed|taken)\s+(?:\w+\s+)?(?:(?:[3-9]|\d{2,}|banyak|puluhan|belasan)\s+(?:tablet|butir|pil|pills|kapsul|biji|obat|capsules)\s+(?:sekaligus|at once|together|semuanya)|(?:\d{2,}|puluhan|belasan)\s+(?:tablet|butir|pil|pills|kapsul|biji|capsules))|\bsemua(?:nya)?\s+(?:\w+\s+){0,2}sekaligus\b|\bsekaligus\s+(?:semua|satu strip|sebotol|sekotak)\b|\b(?:kebanyakan|terlalu banyak|kelebihan)\s+(?:minum|makan|menelan|telan|dosis|obat)\b|\bdosis\s+(?:ber)?lebih|\btook (?:too many|too much|all (?:of )?(?:my|the)|a whole|the whole)|\btoo many (?:pills|tablet)|\b(?:took|swallowed|drank|ate|taken|had)\s+(?:a |the |my |an |his |her )?(?:whole|entire|full)\s+(?:bottle|pack|box|strip|packet)\b|\bsatu (?:botol|strip|kotak|bungkus) (?:obat|sekaligus)/g },
+  { name: "overdose", pattern: /\b(?:minum|meminum|terminum|termakan|menelan|telan|ketelan|took|swallowed|taken|ate)\b(?: \S+){0,5}? (?:[89]|[1-9]\d+|puluhan|belasan|segenggam) (?:tablet|butir|pil|pills|kapsul|biji|capsules|strip)\b(?! (?:sehari|per hari|a day|per day|daily|tiap hari|setiap hari|sesuai|as prescribed|as directed|seperti biasa)\b)|\b(?:minum|meminum|terminum|menelan|telan|ketelan|took|swallowed)\s+(?:\w+\s+){0,3}(?:satu|se|dua|tiga|empat|lima|\d+)\s*(?:strip|botol|kotak|bungkus|papan)\b|\b(?:ketelan|tertelan)\s+(?:\w+\s+){0,2}(?:obat|pil|pills|tablet|kapsul)\b|\b(?:obat|pil|tablet|kapsul)(?:nya)?\s+(?:\w+\s+){0,2}(?:ketelan|tertelan)\b/g },
+  // A count of eight or more tablets further on in the message ("took double doses by mistake, like 8 tablets"),
+  // unless it is a daily regimen or a supply ("10 tablet sehari", "8 tablets left").
+  { name: "overdose", pattern: /\b(?:minum|meminum|terminum|termakan|menelan|telan|ketelan|took|swallowed|ate)\b(?: \S+){0,10}? (?:[89]|[1-9]\d+|puluhan|belasan|segenggam) (?:tablet|butir|pil|pills|kapsul|biji|capsules)\b(?! (?:sehari|per hari|a day|per day|daily|tiap hari|setiap hari|a week|per week|seminggu|sebulan|a month|left|tersisa|sisa|lagi|sesuai|as prescribed|as directed|seperti biasa)\b)/g },
+  // A whole week's or month's supply at once: "took my whole week of pills".
+  { name: "overdose", pattern: /\b(?:took|swallowed|taken|minum|menelan|telan)\s+(?:\S+\s+){0,2}(?:whole|entire|full)\s+(?:week|weeks|week's|month|month's|supply|day's|days')\b|\bobat\s+(?:untuk\s+)?(?:seminggu|sebulan|satu minggu|satu bulan)\s+(?:\S+\s+)?sekaligus\b/g },
+  // Ten or more of anything that is not a unit of dose or time: "swallowed about 30 of my antidepressants".
+  { name: "overdose", pattern: /\b(?:minum|meminum|terminum|menelan|telan|ketelan|took|swallowed|ate)\s+(?:(?!jam|pukul|at|by|before|after|until|since|on|tanggal|tgl)\S+\s+){0,3}?(?:about |around |like |maybe |nearly |over |almost |sekitar |kira kira |hampir )?(?:[1-9]\d+|puluhan|belasan|dozens)\b(?![^,]*\b(?:sesuai|as prescribed|as directed|as usual|seperti biasa|sehari|a day|per day|daily|every day|tiap hari|setiap hari)\b)(?! ?(?:mg|mcg|ml|g|gr|gram|grams|units?|unit|iu|cc|hours?|hrs?|jam|menit|minutes?|mins?|hari|days?|pm|am|pagi|siang|sore|malam|o'clock|x|kali|times|puffs?|drops?|tetes|sendok|spoons?|teaspoons?|%|percent|persen|tahun|years?|gelas|glasses|glass|cups?|liter|litre|liters|litres|steps|detik|seconds?|weeks?|minggu|bulan|months?)\b)/g },
+  // A count of ten or more of a named drug: "took 12 paracetamol", "minum 15 panadol".
+  { name: "overdose", pattern: /\b(?:minum|meminum|terminum|menelan|telan|ketelan|took|swallowed|ate)\s+(?:\S+\s+)?(?:[1-9]\d+|puluhan|belasan) (?:\S+ )?(?:\w+(?:amol|profen|pirin|codeine|tramadol|pam|lam|done|formin|dipin|dipine|pril|sartan|statin|olol|farin)|panadol|paracetamol|parasetamol|aspirin|sleeping|obat)\b/g },
   // Suicidal thoughts.
   { name: "suicidal", pattern: /\b(?:bunuh diri|membunuh diri|mengakhiri hidup|akhiri hidup|ingin mati|mau mati|pengen mati|pengin mati|kepengen mati|lebih baik mati|mending mati|tidak ingin hidup|tidak mau hidup|malas hidup|capek hidup|lelah hidup|cape hidup|ingin menyerah hidup|tidak kuat hidup)\b|\b(?:kill myself|killing myself|end my life|end it all|ending it all|suicid\w*|want to die|wanna die|don't want to live|do not want to live|no reason to live|better off dead|hurt myself|harm myself|self harm|take my (?:own )?life|not worth living|(?:going to|gonna|want to|wanna|will|might|to) end (?:it|things|everything)|mengakhiri semua(?:nya)?|akhiri semua(?:nya)?)\b/g },
   { name: "suicidal", pattern: /\b(?:lebih baik|mending|mendingan|biar|supaya|agar|pengin|pingin|kepingin)\s+(?:saya |aku |gue |diriku )?(?:mati|meninggal|tiada)\b|\b(?:bosan|bosen|capek|cape|lelah|muak|jenuh|putus asa)\s+(?:\w+\s+)?hidup\b|\b(?:menyakiti|melukai|sakiti|lukai|nyakitin|nyakiti|silet|menyilet|nyilet|sayat|menyayat|nyayat|potong|motong|memotong)\s+(?:\w+\s+)?(?:diri|tangan|nadi|pergelangan)|\btidak (?:pengen|pengin|kepengen|mau|ingin|kuat|sanggup) (?:\w+ )?hidup\b(?! sehat)|\b(?:mengakhiri|akhiri)\s+(?:\w+\s+)?(?:hidup|nyawa)|\bgantung diri|\bminum racun|\bminum semua obat\b.*\b(?:mati|tidur selamanya|selesai)|\btidak (?:ada )?(?:gunanya|alasan|artinya) (?:untuk |buat |saya )?hidup|\bhidup (?:saya |aku )?(?:tidak ada gunanya|tidak berarti|sia sia)|\b(?:wish i (?:was|were) dead|wish i could die|don't want to be alive|want to disappear forever|no point (?:in )?living|overdose on purpose)\b/g },
+  // Wishing not to exist, thinking of "ending it", cutting oneself.
+  { name: "suicidal", pattern: /\b(?:don't|do not|no longer|never) (?:want|wanna|wish) (?:to )?(?:be (?:here|around|alive)|exist|live|wake up|go on)\b|\b(?:thinking|thought|think|thinkin|considering|planning|plan|want|wanting|going) (?:a lot )?(?:about |of |on )?(?:ending (?:it|things|everything|my life|it all)|killing myself|dying|not being here|not waking up)\b|\bbetter off without me\b|\b(?:nobody|no one|noone) (?:would|will|is going to) (?:miss me|care|notice)\b|\b(?:world|everyone|family|they|kids) (?:would be |will be |is )?better (?:off )?without me\b|\b(?:disappear|vanish) (?:forever|for good|permanently)\b|\bwish i (?:could|would) (?:just )?(?:die|disappear|not wake up|sleep forever)\b|\b(?:no|see the|see any|what's the|whats the|the) point (?:of |in )?(?:going on|living|life|being alive|carrying on)\b|\bcan(?:'t|not) go on\b|\b(?:jump|jumping) (?:off|from) (?:the |a |my )?(?:bridge|building|roof|balcony|cliff|window|tower)\b|\b(?:loncat|lompat|terjun) dari (?:jembatan|gedung|atap|lantai|balkon|tower)\b|\b(?:pengen|ingin|mau|pingin|pengin|kepengen)\s+(?:\S+\s+)?(?:nyusul|menyusul)\b|\b(?:sleep|go to sleep) and (?:never|not) wake up\b|\bcutting (?:myself|my (?:wrists?|arms?|thighs?|skin))\b|\b(?:hurting|harming|injuring|punishing) myself\b|\b(?:cut|slit|slashed|slashing) (?:my wrists?|myself (?:again|on purpose|deliberately))\b|\b(?:burning|burnt|burned) myself (?:again|on purpose)\b|\btidak (?:mau|ingin|pengen|pengin|kepengen) (?:ada|berada|hidup) (?:lagi )?di dunia\b|\b(?:mau|ingin|pengen|pengin|lebih baik|mending)\s+(?:saya |aku )?(?:menghilang|hilang) (?:selamanya|dari dunia)|\btidur (?:selamanya|dan tidak bangun lagi|tidak bangun lagi)\b|\blebih baik (?:saya |aku )?tidak (?:ada|pernah lahir)\b/g },
   // Someone calls it an emergency.
-  { name: "emergency_call", pattern: new RegExp(`\\b(?:darurat|gawat|gawat darurat|tolong segera|segera tolong|tolong cepat|cepat tolong|tolong kak tolong|ambulans|ugd|igd|emergency|urgent help|call 911|call 112|call 119|call 118|sos|${EMOJI_TOKENS.sos})\\b`, "g") },
+  { name: "emergency_call", pattern: new RegExp(`\\b(?:darurat|gawat|gawat darurat|tolong segera|segera tolong|tolong cepat|cepat tolong|tolong kak tolong|ambulans|ugd|igd|emergency|urgent help|call 911|call 112|call 119|call 118|call 995|call 999|call 000|sos|${EMOJI_TOKENS.sos})\\b`, "g") },
   { name: "emergency_call", pattern: /^(?:tolong|help)(?: (?:tolong|help|saya|aku|me|kak|dokter|please|pak|bu|cepat|,))*$|\b(?:dilarikan|larikan|bawa|dibawa|antar|diantar)\s+ke\s+(?:igd|ugd|rs|rumah sakit)\s+(?:sekarang|segera|cepat)|\b(?:need|call) (?:an )?ambulans\b/g },
   // Crisis readings and thunderclap headache.
   { name: "crisis_reading", pattern: /\b(?:tensi|tekanan darah|blood pressure|bp|td)(?:nya)?\s+(?:saya |aku |nya |ibu |bapak |is |sekarang |tadi |naik |sampai |mencapai |up to |at |of )*(?:1[89]\d|2\d\d)\b|\b(?:gula(?: darah)?|sugar|blood sugar|glucose|gds)(?:nya)?\s+(?:saya |aku |nya |ibu |bapak |anak |is |sekarang |tadi |cuma |hanya |tinggal |turun |drop |dropped |down |to |sampai |jadi )*(?:[1-4]\d|[5-9]\d\d)\b(?! ?(?:%|persen|tahun|th|kg|gram|gr|g|mg|sendok|ribu|rb|menit|hari|jam|kali))/g },
@@ -76,6 +98,31 @@ const PAIRED_SIGNS: ReadonlyArray<{ name: string; first: RegExp; second: RegExp 
     name: "anaphylaxis",
     first: /\b(?:gatal|biduran|bentol|kaligata|alergi|ruam|bengkak|membengkak|hives|itchy|rash|allergic|swelling|swollen)\b/g,
     second: /\b(?:susah|sulit|tidak bisa|sakit|payah)\s+(?:menelan|telan|nelan)\b|\b(?:can't|cannot|trouble|hard to|difficulty) swallow(?:ing)?\b/g,
+  },
+  {
+    // A child who got into someone's tablets: "kid got into my pills", "anak makan obat neneknya".
+    name: "overdose",
+    first: /\b(?:kid|kids|child|children|son|daughter|toddler|baby|grandson|granddaughter|little one|nephew|niece|anak|anakku|bayi|balita|adik|adek|cucu|keponakan|ponakan|si kecil|anak kecil|bocah|bocil)\b/g,
+    second: /\b(?:got into|gotten into|get into|getting into|been into)\s+(?:\S+\s+){0,3}?(?:pills|tablet|medicine|capsules|bottle|cabinet|drawer)\b|\b(?:ate|eaten|eating|swallowed|chewed|chewing|drank|got hold of)\s+(?!(?:a|an|one|the)\s+(?:pills|tablet|medicine|capsules)\b)(?:(?!his\b|her\b|their\b|then\b|and\b|took\b|fine\b)\S+\s+){0,5}?(?:pills|tablet|medicine|capsules|blister)\b|\b(?:makan|memakan|menelan|mengunyah|ngunyah|ngemut|termakan|terminum|nemu|menemukan|ambil|mengambil|mainan|main)\s+(?:\S+\s+){0,1}(?:obat|pil|tablet|kapsul|vitamin)\b(?:\s+\S+){0,3}?\s+(?:saya|ku|aku|punya|milik|orang tua|dewasa|(?:nenek|kakek|ibu|bapak|mama|papa|ayah|mbah|tante|om|kakak|eyang|oma|opa)(?:nya|ku)?)\b/g,
+  },
+  {
+    // An arm, leg or hand on one side gone dead, numb or weak, and it came on suddenly or with a second sign:
+    // "my arm and leg on the left went dead all of a sudden". A numb leg after sitting is not a stroke.
+    name: "stroke",
+    first: /\b(?:left|right)\s+(?:arm|leg|hand|foot|side)s?\b(?: \S+){0,3}? (?:dead|numb|weak|limp|heavy|paralys\w*|paralyz\w*|floppy|not moving|won't move|can't move)\b|\b(?:arm|leg|hand)s?\b(?: \S+){0,4}? (?:on (?:the|his|her|my) )?(?:left|right)\b(?: side)?(?: \S+){0,3}? (?:dead|numb|weak|limp|heavy|paralys\w*|paralyz\w*|floppy)\b/g,
+    second: /\b(?:suddenly|sudden|all of a sudden|out of nowhere|tiba tiba|mendadak|arm and leg|leg and arm|arm and face|face|mouth|speech|talk\w*|speak\w*|words|bicara|confused)\b/g,
+  },
+  {
+    // A blow to the head followed by vomiting, drowsiness or confusion.
+    name: "head_injury",
+    first: /\b(?:kepala(?:nya)?\s+(?:\S+\s+)?(?:terbentur|kebentur|dibentur|terantuk|kejedot|jedot|terhantam)|(?:terbentur|kebentur|jatuh)\s+(?:\S+\s+)?kepala|(?:hit|hits|banged|bumped|knocked|smacked) (?:his|her|my|their|the) head|head (?:injury|first)|fell on (?:his|her|my) head)\b/g,
+    second: /\b(?:muntah|vomit\w*|threw up|throwing up|ngantuk|mengantuk|drowsy|sleepy|confused|bingung|pingsan|passed out|blacked out|not making sense|ngelantur|kejang|seizure|pupil\w*|tidak sadar)\b/g,
+  },
+  {
+    // Low blood sugar with confusion, drowsiness or a cold sweat.
+    name: "hypoglycaemia",
+    first: /\b(?:hypo|hypoglyc\w*|(?:sugar|gula|glucose|gds)(?: darah| level| reading)?(?:nya)?\s+(?:\S+\s+){0,2}?(?:low|rendah|drop\w*|turun|anjlok|\d))/g,
+    second: /\b(?:confused|confusion|disoriented|not making sense|can't wake|drowsy|ngelantur|linglung|tidak nyambung|meracau|ngigau|keringat dingin|cold sweats?)\b/g,
   },
   {
     name: "infant_unwell",
@@ -152,9 +199,13 @@ const ABOUT_RISK =
   /\b(?:bahaya|berbahaya|aman|normal|wajar|apa yang terjadi|akibatnya|efeknya|fatal|dangerous|safe|harmful|what happens|would happen|serious)\b/;
 const NOW_CUE = /\b(?:sekarang|now|right now|begini|gini|tolong|help|segera|barusan|sedang|lagi)\b/;
 
+// "should I worry about overdosing?", "apa ada risiko kejang?": the sign is a worry, not an event.
+const RISK_BEFORE = /\b(?:worry|worried|worrying|risk|risks|risiko|resiko|khawatir|takut|chance|chances|possible|possibility|kemungkinan)\b(?: \S+){0,3} $/;
+
 function isHypotheticalQuestion(text: string, index: number): boolean {
   if (!text.includes("?")) return false;
   const clauseStart = text.lastIndexOf(",", index) + 1;
+  if (RISK_BEFORE.test(text.slice(clauseStart, index)) && !NOW_CUE.test(text)) return true;
   return HYPOTHETICAL_OPENER.test(text.slice(clauseStart, index)) && ABOUT_RISK.test(text) && !NOW_CUE.test(text);
 }
 
@@ -172,13 +223,20 @@ function signCounts(text: string, name: string, index: number, end: number): boo
   return true;
 }
 
+// exec on the shared global pattern rather than matchAll, which clones the RegExp on every call (some fifty
+// sign patterns run on every message); lastIndex is reset before and after.
 function firstCounting(text: string, pattern: RegExp, name: string): boolean {
   pattern.lastIndex = 0;
-  for (const match of text.matchAll(pattern)) {
-    const index = match.index ?? 0;
-    if (signCounts(text, name, index, index + match[0].length)) return true;
+  let counted = false;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (signCounts(text, name, match.index, match.index + match[0].length)) {
+      counted = true;
+      break;
+    }
+    if (match[0] === "") pattern.lastIndex++;
   }
-  return false;
+  pattern.lastIndex = 0;
+  return counted;
 }
 
 /** Emergency signs on already-normalised text. */
@@ -202,7 +260,7 @@ export function detectEmergency(text: string): EmergencyResult {
 
 // --- Opt-out -------------------------------------------------------------------------------
 
-const STOP_WORD = "(?:stop|berhenti|unsubscribe|unsubscribed|optout|opt out|cancel|keluar|quit|end|henti|hentikan|stopkan|udahan|sudahi)";
+const STOP_WORD = "(?:stop|berhenti|unsubscribe|unsubscribed|unreg|optout|opt out|cancel|keluar|quit|end|cease|discontinue|henti|hentikan|dihentikan|distop|stopkan|udahan|sudahi|sudahan)";
 const START_WORD = "(?:start|mulai|subscribe|resubscribe|unstop|resume|aktifkan|aktif)";
 // Filler that may surround a bare command without changing it.
 const FILLER = "(?:tolong|mohon|please|kak|pak|bu|dokter|saja|ya|dong|deh|sekarang|sudah|now|ok|semua|all|lagi|again|nya|sih|aja|yaa|emoneg|emothanks|saya|aku|mau|ingin|pengen|minta|i|want|to|it|this|these|that|already|cukup|,|\\?)";
@@ -229,22 +287,83 @@ const STOP_PHRASES: ReadonlyArray<RegExp> = [
   // A clause that is only the command: "ganggu banget, stop!", "sudah minum, unsubscribe"
   /(?:^|, )(?:stop|unsubscribe|opt out|optout)(?: (?:saja|ya|dong|deh|please|sekarang|lah|semua|all|it|now|kak|pak|bu))*(?: ,|$)/,
   /\b(?:jangan|tidak usah)\s+(?:\w+\s+)?(?:mengganggu|spam|nyepam|teror|meneror)\b|\b(?:stop|berhenti)\s+(?:mengganggu|spam|spamming|meneror)\b/,
-  /\b(?:don't|do not) want (?:\w+\s+){0,3}(?:messages|reminders|texts|this service)\b/,
+  new RegExp(`\\b(?:don't|do not|no longer|never) want (?:\\w+\\s+){0,3}${MESSAGES}\\b`),
+  // "no more reminders", "don't send these messages".
+  new RegExp(`\\bno more (?:of )?(?:\\S+\\s+){0,2}?${MESSAGES}\\b|\\b(?:don't|do not|dont|never)\\s+(?:\\S+\\s+)?(?:send|sending|text|texting|message)\\s+(?:\\S+\\s+){0,2}?${MESSAGES}\\b`),
   /\btidak (?:mau|ingin) (?:ikut|lanjut|melanjutkan) (?:\w+\s+){0,1}(?:program|layanan|langganan)\b/,
-  new RegExp(`\\b${STOP_WORD}\\s+(?:\\w+\\s+){0,2}${MESSAGES}\\b`),
+  new RegExp(`\\b${STOP_WORD}\\s+(?:\\w+\\s+){0,3}${MESSAGES}\\b`),
   new RegExp(`\\b${MESSAGES}\\s+(?:\\w+\\s+){0,2}(?:stop|berhenti|dihentikan|distop|dimatikan|matikan|hentikan|tidak usah lagi|cukup)\\b`),
-  new RegExp(`\\b(?:jangan|tidak usah|tidak perlu|tidak mau|tidak ingin|gausah|usah)\\s+(?!lupa)(?:\\w+\\s+){0,2}(?:kirim|dikirim|mengirim|dikirimi|kirimi|hubungi|menghubungi|dihubungi|chat|wa|sms|pesan|pengingat|reminder|diingatkan|ingatkan|mengingatkan)\\b`),
+  new RegExp(`\\b(?:jangan|tidak usah|tidak perlu|tidak mau|tidak ingin|gausah|usah)\\s+(?!lupa)(?:\\w+\\s+){0,2}(?:kirim|dikirim|mengirim|dikirimi|kirimi|hubungi|menghubungi|dihubungi|chat|wa|sms|pesan|pengingat|reminder|diingatkan|ingatkan|mengingatkan|layanan|program|notif|notifikasi|langganan)(?:nya)?\\b`),
   /\b(?:don't|do not|dont|never)\s+(?:\w+\s+){0,1}(?:send|message|text|contact|remind|msg)\s+me\b/,
   /\b(?:stop|quit)\s+(?:sending|texting|messaging|contacting|reminding|bothering|spamming)\b/,
-  /\b(?:remove|delete|take)\s+(?:me|my number)\b|\bhapus\s+(?:nomor|no|saya|aku|kontak)\b|\bopt\s*out\b|\bno more\s+(?:messages|reminders|texts)\b/,
+  /\b(?:remove|delete)\s+(?:me|my number)\b|\bhapus\s+(?:nomor|no|saya|aku|kontak)\b|\bopt\s*out\b/,
   /\b(?:keluar|berhenti)\s+(?:dari\s+)?(?:grup|group|program|layanan|langganan|daftar|list)\b/,
-  /\bunsubscribe\b/,
+  /\b(?:unsubscribe|unreg)\b/,
   /\b(?:keluarkan|hapus|hapuskan|coret)\s+(?:saya|aku|nomor saya|nomor ini|no saya)\b/,
   /\b(?:mau|ingin|pengen)\s+keluar\s+(?:dari\s+)?(?:sini|program|layanan|grup|pengingat)\b/,
 ];
 
+// Concept classes for opt-outs phrased as a request: a verb class and an object class within a short window.
+// The person or number to be taken off our list.
+const PERSON_OBJ =
+  "(?:me|us|(?:him|her)(?= ,|$| from| off| out| dari| please| pls)|saya|aku|kami|nomorku|(?:my|this|our|his|her)\\s+(?:phone\\s+|mobile\\s+|whatsapp\\s+|wa\\s+)?(?:number|details|data|contact|name|account)|(?:nomor|no|data|kontak)(?:\\s+(?:hp|wa|telepon|telpon))?\\s+(?:saya|aku|ini|kami|ibu|bapak|ku|kita))";
+// Verbs that take a person or a number off a list.
+const REMOVE_VERB =
+  "(?:remove|removing|delete|deleting|erase|unreg|unsubscribe|cabut|hapus|dihapus|keluarkan|dikeluarkan|coret|dicoret|copot)";
+// A list, service or programme that one can be taken off.
+const OUR_LIST = `(?:${MESSAGES}|list|mailing list|daftar(?! obat)|program|programme|sistem|system|database|grup|group|careloop)`;
+// Ways to reach someone, for "don't contact me", "stop texting this number".
+const CONTACT_VERB =
+  "(?:contact|contacting|message|messaging|text|texting|msg|send|sending|remind|reminding|call|calling|whatsapp|whatsapping|ping|pinging|bother|bothering|spam|spamming)";
+const CONTACT_TARGET =
+  "(?:me|us|him|her|this number|my number|this phone|(?:my|our) (?:mum|mom|mother|dad|father|husband|wife|son|daughter|grandma|grandmother|gran|nan|grandad|grandfather|grandpa|patient))";
+// Complaints about our messages ("saya keberatan dikirimi pesan", "sick of these reminders").
+const COMPLAINT =
+  "(?:keberatan|terganggu|bosan|bosen|muak|jenuh|capek|cape|lelah|risih|sebal|sebel|kesal|kesel|annoyed|annoying|sick of|tired of|fed up|enough with|enough of|done with|not interested in|no longer interested in|tidak tertarik|hate|benci)";
+const COMPLAINT_TARGET =
+  "(?:layanan(?:nya)?|program(?:nya)?|service|programme|alerts|sms(?:nya)?|wa(?:nya)?|whatsapp|dikirimi|dikirim|diingatkan|mengingatkan|pengingat(?:nya)?|reminder(?:s|nya)?|notif(?:ikasi)?(?:nya)?|notifications|messages|texts|pesan(?:nya)?(?! dokter)|chat(?:nya)?|the messages|di ?wa|di ?chat|di ?sms|dichat|dispam)";
+// "these" or "them" standing alone for our messages: nothing but a clause end or filler after it
+// ("sick of these, stop" but not "sick of these headaches").
+const THESE_ALONE =
+  "(?:these|them|those|this)(?= ,| \\?|$| (?:please|pls|anymore|any more|every|each|all the time|already|now|thanks|terimakasih|lagi|terus|ya)\\b)";
+// Treatment over, patient recovered or moved on: the reason a reminder is no longer needed.
+const NO_LONGER_NEEDED_REASON =
+  "(?:selesai|tuntas|sembuh|sudah sehat|ganti dokter|pindah|finished|done with|completed|complete|over|recovered|cured|better now|switched|switching|moved|moving)";
+
+// The first entry is skipped in a message with a "?" ("kalau mual, berhenti saja?" asks about the medicine).
+const REQUEST_PHRASES: ReadonlyArray<RegExp> = [
+  // A clause that is only a stop command, with politeness around it: "tolong stop, ...", "mohon dihentikan".
+  /(?:^|, )(?:(?:tolong|mohon|please|pls|kindly|harap|minta|ok|okay|oke|udah|sudahlah|udahlah|just)\s+)*(?:stop|berhenti|unsubscribe|unreg|opt out|optout|dihentikan|distop|hentikan|berhentikan|stopkan|udahan|sudahi|sudahan|cease|cukup|no more|enough|dihapus|hapus|hapuskan|dikeluarkan)(?: (?:saja|ya|yaa|dong|deh|lah|la|please|pls|sekarang|semua|semuanya|all|it|now|already|kak|pak|bu|dokter|sih|nya|woi|woy|emoneg|thanks|terimakasih))*(?: ,|$)/,
+  // Take a person or number off: "delete my number", "cabut nomor saya", "take me off".
+  new RegExp(`\\b${REMOVE_VERB}\\s+(?:(?:all|semua|the|juga|saja|please|pls|tolong)\\s+)?${PERSON_OBJ}\\b|\\btak(?:e|ing)\\s+${PERSON_OBJ}\\s+(?:off|out)\\b`),
+  // ... or off a list: "nomor ini mau saya keluarkan dari program pengingat", "remove from your list".
+  new RegExp(`\\b(?:${REMOVE_VERB}|take|taking)\\s+(?:\\S+\\s+){0,3}(?:from|off|out of|dari)\\s+(?:\\S+\\s+){0,2}${OUR_LIST}\\b`),
+  // "don't message this number anymore", "stop texting my mum", "please cease contacting me".
+  new RegExp(`\\b(?:don't|do not|dont|never|stop|quit|cease|no more)\\s+(?:\\S+\\s+)?${CONTACT_VERB}\\s+(?:\\S+\\s+)?${CONTACT_TARGET}\\b`),
+  // "saya keberatan dikirimi pesan", "enough with the messages", "these reminders are annoying".
+  new RegExp(`\\b${COMPLAINT}\\s+(?:\\S+\\s+){0,3}?${COMPLAINT_TARGET}\\b|\\b${COMPLAINT}\\s+(?:(?:with|of|by|about|all)\\s+){0,2}${THESE_ALONE}|\\b${MESSAGES}\\s+(?:\\S+\\s+){0,3}?(?:annoying|mengganggu|nyebelin|menyebalkan|spam)\\b`),
+  // Telling us to go away: "f*** off", "leave me alone", "get lost".
+  /\b(?:f|fuck|fck|fk|fking|piss|sod|bugger|buzz) off\b|\bleave (?:me|us|my \S+) alone\b|\bget lost\b|\bpergi (?:sana|kau|lu|lo)\b/,
+  // Threatening to block or report us: "kalau masih kirim saya blokir", "I'll block this number".
+  new RegExp(`\\b(?:blokir|diblokir|block|report|lapor|laporkan|laporin)\\s+(?:you|kamu|kalian|anda|this number|your number|nomor (?:ini|kalian|anda|kamu)|nomornya)\\b|\\b(?:saya|aku|i'll|i will|i'm going to|i am going to|i'm gonna|gonna|going to|akan|bakal)\\s+(?:\\S+\\s+)?(?:blokir|block|blocking)\\b|\\b(?:kalau|kalo|jika|if|or)\\b(?:\\s+\\S+){0,5}?\\s+(?:kirim|dikirim|mengirim|send|sending|text|texting|message|messaging|wa|chat|sms|these|this)\\b(?:\\s+\\S+){0,4}?\\s+(?:blokir|diblokir|block|report|lapor|laporkan|laporin)\\b`),
+  // "stop these", "can you cancel them" (our messages), not "can I stop these" (the tablets).
+  new RegExp(`(?<!\\b(?:can|could|should|shall|may|do|must|when can|if) i )\\b(?:stop|cancel|end|cease|quit|disable)\\s+(?:${THESE_ALONE}|all this|it all)`),
+  // Stop receiving; opt me out; withdraw from the programme; leave us / want out.
+  /\bstop receiving\b|\bopt (?:me|us|him|her|this number|my \S+) out\b|\b(?:leave|exit|withdraw from|drop out of|keluar dari|mengundurkan diri dari|mundur dari)\s+(?:the |this |your )?(?:program|programme|service|list|scheme|layanan|study)\b|\b(?:mengundurkan diri|undur diri)\b|\b(?:want|wanna|would like|i'd like|let me|get me)\s+(?:to (?:get|be) )?out(?: of (?:this|the|your|these) (?:\S+ )?(?:program|programme|service|list|scheme|thing|group|messages|reminders))?(?: please| pls| thanks| now)?(?: ,|$)/,
+  // "blokir nih", "block!": the patient will block us.
+  /(?:^|, )(?:saya |aku |i'll |i will )?(?:blokir|diblokir|block)\b(?! (?:saluran|pembuluh|jantung|nose|hidung|ears?)\b)/,
+  // "turn these off", "switch them off".
+  new RegExp(`\\b(?:turn|switch|shut)\\s+(?:these|them|it|those|this|all)(?:\\s+${MESSAGES})?\\s+off\\b`),
+  // "no need for reminders", "no need to send these".
+  new RegExp(`\\bno (?:more )?need (?:for|to send|to get|to receive|of) (?:\\S+ ){0,2}?${MESSAGES}\\b`),
+  // "saya tidak mau menerima lagi", "don't want to receive any more".
+  /\btidak (?:mau|ingin|perlu) (?:lagi )?(?:menerima|terima|dapat|mendapat|dikirimi|dikirim)\b(?: (?:lagi|apapun|apa apa|apa pun|ya|kak))*(?: ,|$)|\b(?:don't|do not|no longer) (?:want|wish|need) to (?:receive|get) (?:any more|anymore|these|them)\b/,
+  // Treatment over, so no more need: "terapi sudah selesai, tidak perlu lagi", "finished the course, no need for these".
+  new RegExp(`\\b${NO_LONGER_NEEDED_REASON}\\b.*\\b(?:tidak perlu|tidak usah|no need|don't need|do not need|no longer need)(?: (?:lagi|anymore|any more|it|them|these|for (?:these|them|it|this|the \\S+)|for ${MESSAGES}|ya|kak))*(?: ,|$)|\\b(?:tidak perlu|tidak usah|no need|don't need|no longer need)(?: (?:lagi|anymore|any more|it|them|these|ya|kak))* , .*\\b${NO_LONGER_NEEDED_REASON}\\b`),
+];
+
 /** Medication verbs after a stop word make it about the medicine, not about our messages. */
-const ABOUT_MEDICINE = /\b(?:stop|berhenti|henti|hentikan|stopkan)\s+(?:\w+\s+){0,1}(?:minum|obat|obatnya|makan|pakai|memakai|konsumsi|mengkonsumsi|taking|take|the medicine|my medicine|pills|medicine|treatment|pengobatan|terapi)\b/;
+const ABOUT_MEDICINE = new RegExp(`\\b(?:stop|berhenti|henti|hentikan|stopkan|quit|cease|discontinue|end)\\s+(?:(?!${MESSAGES}\\b)\\w+\\s+){0,1}(?:minum|obat|obatnya|makan|pakai|memakai|konsumsi|mengkonsumsi|taking|take|the medicine|my medicine|pills|medicine|treatment|pengobatan|terapi)\\b`);
 
 const START_PHRASES: ReadonlyArray<RegExp> = [
   /\b(?:start|mulai|aktifkan|nyalakan|lanjutkan|resume|restart)\s+(?:\w+\s+){0,1}(?:pengingat|reminder|reminders|pesan|messages|langganan|berlangganan)(?:nya)?\b/,
@@ -257,6 +376,7 @@ export function detectOptOutNormalised(text: string): OptOutCommand | null {
   if (text === "") return null;
   if (BARE_STOP.test(text)) return "stop";
   if (!ABOUT_MEDICINE.test(text) && STOP_PHRASES.some((p) => p.test(text))) return "stop";
+  if (!ABOUT_MEDICINE.test(text) && REQUEST_PHRASES.some((p, i) => (i > 0 || !text.includes("?")) && p.test(text))) return "stop";
   if (BARE_START.test(text) || START_PHRASES.some((p) => p.test(text))) return "start";
   return null;
 }

@@ -1,0 +1,129 @@
+/**
+ * bun run cv:classify
+ *
+ * Cross-validation for the learned layer, done the way the real test happens: for each held-out
+ * set, the rules (and normaliser) are taken from git AS THEY WERE before that set was ever read,
+ * and the model is trained on the other sets only. So neither half has seen the held-out messages.
+ *
+ *   fold "blind-2": rules at 04b20e1 (before tuning on blind-2), model on intents + fresh
+ *   fold "fresh":   rules at 7d81765 (before tuning on fresh),   model on intents + blind-2
+ *
+ * intents-blind-3.jsonl is never read here. Prints rules alone vs rules + model per fold, then a
+ * sweep of the combination thresholds over the pooled held-out messages.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { combineWithModel, DEFAULT_THRESHOLDS, type CombineThresholds } from "@/services/messaging/classifier/combine";
+import { predictIntentProbabilities, type IntentProbabilities } from "@/services/messaging/classifier/model";
+import type { Classification, ClassifyInput, Intent } from "@/services/messaging/classifier/types";
+import { loadLabelledCases, type LabelledCase } from "./eval-classify";
+import { trainModel } from "./train-classify";
+
+type Fold = { name: string; commit: string; train: string[]; test: string };
+
+const FOLDS: Fold[] = [
+  { name: "blind-2", commit: "04b20e1", train: ["intents.jsonl", "intents-fresh.jsonl"], test: "intents-blind-2.jsonl" },
+  { name: "fresh", commit: "7d81765", train: ["intents.jsonl", "intents-blind-2.jsonl"], test: "intents-fresh.jsonl" },
+];
+
+const FILES = ["normalise", "safety", "rules", "types"];
+const CONFIRMATIONS = new Set<Intent>(["confirm_taken", "confirm_not_taken", "verification_accept", "verification_decline"]);
+
+type OldRules = { classifyByRules: (i: ClassifyInput) => Classification; normaliseText: (t: string) => string };
+
+async function loadRulesAt(commit: string, root: string): Promise<OldRules> {
+  const dir = join(root, commit);
+  mkdirSync(dir, { recursive: true });
+  for (const f of FILES) {
+    const source = execFileSync("git", ["show", `${commit}:src/services/messaging/classifier/${f}.ts`], { encoding: "utf8" });
+    writeFileSync(join(dir, `${f}.ts`), source);
+  }
+  const rules = (await import(join(dir, "rules.ts"))) as Pick<OldRules, "classifyByRules">;
+  const normalise = (await import(join(dir, "normalise.ts"))) as Pick<OldRules, "normaliseText">;
+  return { classifyByRules: rules.classifyByRules, normaliseText: normalise.normaliseText };
+}
+
+type Scored = { label: Intent; rules: Classification; probs: IntentProbabilities };
+type Figures = { n: number; accuracy: number; emergencyRecall: number; unsubscribeRecall: number; emergencyAsConfirmation: number; falseEmergency: number; falseUnsubscribe: number };
+
+function score(rows: readonly Scored[], predict: (r: Scored) => Intent): Figures {
+  let correct = 0, emerg = 0, emergHit = 0, unsub = 0, unsubHit = 0, asConfirm = 0, falseEmergency = 0, falseUnsubscribe = 0;
+  for (const r of rows) {
+    const p = predict(r);
+    if (p === r.label) correct++;
+    if (r.label === "emergency") {
+      emerg++;
+      if (p === "emergency") emergHit++;
+      if (CONFIRMATIONS.has(p)) asConfirm++;
+    } else if (p === "emergency") falseEmergency++;
+    if (r.label === "unsubscribe") {
+      unsub++;
+      if (p === "unsubscribe") unsubHit++;
+    } else if (p === "unsubscribe") falseUnsubscribe++;
+  }
+  return {
+    n: rows.length,
+    accuracy: correct / rows.length,
+    emergencyRecall: emergHit / emerg,
+    unsubscribeRecall: unsubHit / unsub,
+    emergencyAsConfirmation: asConfirm,
+    falseEmergency,
+    falseUnsubscribe,
+  };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+function line(label: string, f: Figures): string {
+  return `${label.padEnd(34)} acc ${pct(f.accuracy).padStart(6)}  emerg ${pct(f.emergencyRecall).padStart(6)}  unsub ${pct(f.unsubscribeRecall).padStart(6)}  emerg->confirm ${f.emergencyAsConfirmation}  false emerg ${f.falseEmergency}  false unsub ${f.falseUnsubscribe}`;
+}
+
+async function main() {
+  const root = mkdtempSync(join(tmpdir(), "cv-classify-"));
+  // The old files import zod: let them resolve this checkout's node_modules.
+  symlinkSync(resolve("node_modules"), join(root, "node_modules"));
+  const fixtures = (f: string) => loadLabelledCases(join("tests/fixtures", f));
+
+  const pooled: Scored[] = [];
+  for (const fold of FOLDS) {
+    const old = await loadRulesAt(fold.commit, root);
+    const train: LabelledCase[] = fold.train.flatMap(fixtures);
+    const weights = trainModel(train, { normalise: old.normaliseText });
+    const rows: Scored[] = fixtures(fold.test).map((c) => ({
+      label: c.intent,
+      rules: old.classifyByRules({ text: c.text, context: c.context }),
+      probs: predictIntentProbabilities(weights, c.text, c.context, old.normaliseText(c.text)),
+    }));
+    pooled.push(...rows);
+    process.stdout.write(`== fold ${fold.name}: rules at ${fold.commit}, model on ${fold.train.join(" + ")}, ${rows.length} held out ==\n`);
+    process.stdout.write(`${line("rules alone", score(rows, (r) => r.rules.intent))}\n`);
+    process.stdout.write(`${line("model alone (argmax)", score(rows, (r) => argmax(r.probs)))}\n`);
+    process.stdout.write(`${line("rules + model (default thresholds)", score(rows, (r) => combineWithModel(r.rules, r.probs).intent))}\n\n`);
+  }
+
+  process.stdout.write(`== pooled, ${pooled.length} held out ==\n`);
+  process.stdout.write(`${line("rules alone", score(pooled, (r) => r.rules.intent))}\n`);
+  process.stdout.write(`${line("rules + model (default thresholds)", score(pooled, (r) => combineWithModel(r.rules, r.probs).intent))}\n\n`);
+
+  process.stdout.write("threshold sweep (one threshold varied, the others at their defaults):\n");
+  const sweep: Array<[keyof CombineThresholds, number[]]> = [
+    ["emergency", [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 1.01]],
+    ["unsubscribe", [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]],
+    ["unclear", [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01]],
+    ["override", [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01]],
+  ];
+  for (const [key, values] of sweep) {
+    for (const v of values) {
+      const t = { ...DEFAULT_THRESHOLDS, [key]: v };
+      process.stdout.write(`${line(`${key} ${v}`, score(pooled, (r) => combineWithModel(r.rules, r.probs, t).intent))}\n`);
+    }
+    process.stdout.write("\n");
+  }
+}
+
+function argmax(p: IntentProbabilities): Intent {
+  return (Object.entries(p) as Array<[Intent, number]>).reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+}
+
+if (import.meta.main) await main();
