@@ -6,16 +6,25 @@ import { type InboxRow, webhookInbox } from "@/db/schema";
 export const INBOX_LEASE_SECONDS = 60;
 export const INBOX_MAX_ATTEMPTS = 5;
 
+/** The PostgreSQL channel on which the web process tells the inbox worker which chat has news. */
+export const INBOX_CHANNEL = "careloop_inbox";
+
 export type NewInboxEvent = { provider: string; eventKey: string; event: string; senderKey: string; payload: unknown };
 
-/** Stores a verified event; null when it was already there (a redelivery). */
-export async function insertInboxEvent(db: DbOrTx, values: NewInboxEvent): Promise<{ id: number } | null> {
-  const [row] = await db
+/**
+ * Stores a verified event; null when it was already there (a redelivery). With `notify`, the same
+ * statement wakes the inbox worker for the event's chat: one round trip on the acknowledgement path.
+ */
+export async function insertInboxEvent(db: DbOrTx, values: NewInboxEvent, options: { notify?: boolean } = {}): Promise<{ id: number } | null> {
+  const insert = db
     .insert(webhookInbox)
     .values(values)
     .onConflictDoNothing({ target: [webhookInbox.provider, webhookInbox.eventKey] })
-    .returning({ id: webhookInbox.id });
-  return row ?? null;
+    .returning({ id: webhookInbox.id, senderKey: webhookInbox.senderKey });
+  if (!options.notify) return (await insert)[0] ?? null;
+  const result = await db.execute(sql`with stored as (${insert.getSQL()}) select id, pg_notify(${INBOX_CHANNEL}, sender_key) from stored`);
+  const id = idsOf(result)[0];
+  return id === undefined ? null : { id };
 }
 
 /**
@@ -36,9 +45,9 @@ export async function claimNextInChat(db: DbOrTx, params: { senderKey: string })
       order by w.id limit 1
       for update skip locked)
     returning id`);
-  const id = (Array.isArray(rows) ? rows : (rows as { rows: Array<{ id: number }> }).rows)[0]?.id;
+  const id = idsOf(rows)[0];
   if (id === undefined) return null;
-  const [row] = await db.select().from(webhookInbox).where(eq(webhookInbox.id, Number(id)));
+  const [row] = await db.select().from(webhookInbox).where(eq(webhookInbox.id, id));
   return row ?? null;
 }
 
@@ -82,4 +91,10 @@ export async function countInboxByStatus(db: DbOrTx, params: { ids: number[] }) 
     .from(webhookInbox)
     .where(inArray(webhookInbox.id, params.ids))
     .groupBy(webhookInbox.status);
+}
+
+/** The `id` column of a raw `execute` result (postgres-js gives an array, PGlite `{ rows }`). */
+function idsOf(result: unknown): number[] {
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ id: number | string }>;
+  return rows.map((r) => Number(r.id));
 }

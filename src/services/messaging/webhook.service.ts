@@ -7,6 +7,7 @@ import * as inbox from "./inbox.repository";
 
 export type WebhookCtx = InboundCtx & {
   gowaWebhookSecret: string;
+  inboxProcessing: "after-response" | "worker";
   afterResponse: (task: () => Promise<void>) => void;
 };
 
@@ -30,19 +31,37 @@ export async function acceptGowaWebhook(ctx: WebhookCtx, rawBody: string, signat
   const event = parseGowaEvent(json);
   if (event.kind === "ignored") return { status: "ignored" };
   const keys = inboxKeys(event);
-  const row = await inbox.insertInboxEvent(ctx.db, { provider: "gowa", event: event.kind, payload: json, ...keys });
+  // with a worker, this process only stores (waking the worker) and acknowledges: processing never competes with acks
+  const worker = ctx.inboxProcessing === "worker";
+  const row = await inbox.insertInboxEvent(ctx.db, { provider: "gowa", event: event.kind, payload: json, ...keys }, { notify: worker });
   if (!row) return { status: "duplicate" };
-  ctx.afterResponse(() => scheduleChat(ctx, keys.senderKey));
+  if (!worker) ctx.afterResponse(() => scheduleChat(ctx, keys.senderKey));
   return { status: "accepted", inboxId: row.id };
 }
 
 /**
- * At most this many chats are processed at once per process: under a burst, acknowledgements
- * must not wait behind processing for a database connection. Work beyond it waits its turn here
- * (and, should the process die, in the inbox for the sweeper).
+ * At most `limit` chats are processed at once per process. In the web process it stays at 2: under
+ * a burst, acknowledgements must not wait behind processing for a database connection or the CPU.
+ * The inbox worker raises it. Work beyond it waits its turn here (and, should the process die, in
+ * the inbox for the worker's catch-up or the sweeper).
  */
-export const MAX_PARALLEL_CHATS = 2;
-const gate = { active: 0, waiting: [] as Array<{ key: string; ctx: InboundCtx; done: Array<() => void> }> };
+const gate = {
+  limit: 2,
+  active: 0,
+  waiting: [] as Array<{ key: string; ctx: InboundCtx; done: Array<() => void> }>,
+  idle: [] as Array<() => void>,
+};
+
+export function setChatConcurrency(limit: number): void {
+  gate.limit = Math.max(1, limit);
+  pump();
+}
+
+/** Resolves once no chat is being processed or waiting in this process. */
+export function whenChatsIdle(): Promise<void> {
+  if (gate.active === 0 && gate.waiting.length === 0) return Promise.resolve();
+  return new Promise((resolve) => gate.idle.push(resolve));
+}
 
 export function scheduleChat(ctx: InboundCtx, senderKey: string): Promise<void> {
   return new Promise((resolve) => {
@@ -54,7 +73,8 @@ export function scheduleChat(ctx: InboundCtx, senderKey: string): Promise<void> 
 }
 
 function pump(): void {
-  while (gate.active < MAX_PARALLEL_CHATS && gate.waiting.length > 0) {
+  if (gate.active === 0 && gate.waiting.length === 0) for (const resolve of gate.idle.splice(0)) resolve();
+  while (gate.active < gate.limit && gate.waiting.length > 0) {
     const job = gate.waiting.shift();
     if (!job) return;
     gate.active++;

@@ -1,0 +1,118 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Organisation, messages, webhookInbox } from "../src/db/schema";
+import { listenPostgres } from "../src/db/listen";
+import { signGowaBody } from "../src/integrations/gowa/webhook";
+import { getRuntime } from "../src/lib/runtime";
+import { INBOX_CHANNEL } from "../src/services/messaging/inbox.repository";
+import { type InboxWorker, startInboxWorker } from "../src/services/messaging/inbox-worker.service";
+import { type WebhookCtx, acceptGowaWebhook } from "../src/services/messaging/webhook.service";
+import { insertOrganisation } from "../src/services/organisation/organisation.repository";
+import { createScratchDatabase } from "./support/database";
+import { createVerifiedPatient, sentTexts, textMessage } from "./support/gowa";
+import { TEST_WEBHOOK_SECRET } from "./support/setup-runtime";
+
+// The worker looks at every organisation's inbox, so it gets a database no other test file writes to.
+let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+let ctx: WebhookCtx;
+let afterResponseCalls = 0;
+let org: Organisation;
+
+beforeAll(async () => {
+  scratch = await createScratchDatabase("worker");
+  const rt = await getRuntime();
+  ctx = { ...rt, db: scratch.handle.db, inboxProcessing: "worker", afterResponse: () => void afterResponseCalls++ };
+  org = await insertOrganisation(scratch.handle.db, {
+    name: "Worker Clinic",
+    country: "ID",
+    timezone: "Asia/Jakarta",
+    language: "id",
+    emergencyNumber: "119",
+    gowaDeviceId: `device-${randomUUID().slice(0, 8)}`,
+  });
+});
+afterAll(async () => {
+  await scratch.drop();
+});
+
+const patientWithPhone = () => createVerifiedPatient(org, {}, scratch.handle.db);
+
+const accept = (body: string) => acceptGowaWebhook(ctx, body, signGowaBody(body, TEST_WEBHOOK_SECRET));
+
+function startWorker(catchUpEveryMs = 60_000): Promise<InboxWorker> {
+  return startInboxWorker(ctx, (handlers) => listenPostgres(scratch.url, INBOX_CHANNEL, handlers), { concurrency: 4, catchUpEveryMs });
+}
+
+async function inboxOf(phone: string) {
+  const senderKey = `${org.gowaDeviceId}|${phone.slice(1)}@s.whatsapp.net`;
+  return scratch.handle.db.select().from(webhookInbox).where(eq(webhookInbox.senderKey, senderKey)).orderBy(webhookInbox.id);
+}
+
+async function inboundTexts(phone: string) {
+  const rows = await scratch.handle.db
+    .select({ body: messages.body })
+    .from(messages)
+    .where(and(eq(messages.orgId, org.id), eq(messages.phone, phone), eq(messages.direction, "inbound")))
+    .orderBy(messages.createdAt, messages.id);
+  return rows.map((r) => r.body);
+}
+
+async function eventually(check: () => Promise<boolean>, ms = 10_000) {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("timed out waiting");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("inbox worker (INBOX_PROCESSING=worker)", () => {
+  it("the web side only stores and acknowledges; the worker, woken by the notification, answers the patient", async () => {
+    const worker = await startWorker();
+    try {
+      const patient = await patientWithPhone();
+      const body = textMessage(org, patient.phone, "???");
+      const outcome = await accept(body);
+      expect(outcome.status).toBe("accepted");
+      expect((await accept(body)).status).toBe("duplicate");
+      expect(afterResponseCalls).toBe(0);
+      // the periodic catch-up is a minute away: only the notification can have woken the worker
+      await eventually(async () => (await inboxOf(patient.phone))[0]?.status === "done");
+      expect(await inboundTexts(patient.phone)).toEqual(["???"]);
+      expect(sentTexts(patient.phone)).toHaveLength(1);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("events stored while no worker ran are processed when one starts, once each and in order per chat", async () => {
+    const first = await patientWithPhone();
+    const second = await patientWithPhone();
+    for (const text of ["satu", "dua", "tiga"]) await accept(textMessage(org, first.phone, text));
+    await accept(textMessage(org, second.phone, "makasih"));
+    expect((await inboxOf(first.phone)).map((r) => r.status)).toEqual(["pending", "pending", "pending"]);
+
+    const worker = await startWorker();
+    try {
+      await eventually(async () => [...(await inboxOf(first.phone)), ...(await inboxOf(second.phone))].every((r) => r.status === "done"));
+      expect(await inboundTexts(first.phone)).toEqual(["satu", "dua", "tiga"]);
+      expect(await inboundTexts(second.phone)).toEqual(["makasih"]);
+      expect((await inboxOf(first.phone)).map((r) => r.attempts)).toEqual([1, 1, 1]);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it("stop waits for the chats in hand, and nothing is processed after it", async () => {
+    const worker = await startWorker();
+    const patient = await patientWithPhone();
+    await accept(textMessage(org, patient.phone, "halo"));
+    await eventually(async () => (await inboxOf(patient.phone))[0]?.status !== "pending", 5_000);
+    await worker.stop();
+    expect((await inboxOf(patient.phone)).map((r) => r.status)).toEqual(["done"]);
+    const later = await patientWithPhone();
+    await accept(textMessage(org, later.phone, "halo"));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await inboxOf(later.phone)).map((r) => r.status)).toEqual(["pending"]);
+  });
+});
