@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import * as approveRoute from "../src/app/api/consultations/[id]/approve/route";
 import * as submitRoute from "../src/app/api/consultations/[id]/submit/route";
 import * as consultationsRoute from "../src/app/api/consultations/route";
+import * as meRoute from "../src/app/api/me/route";
 import { call, sessionCookieFor } from "./support/fixtures";
 import { createClinic, createVerifiedPatient } from "./support/gowa";
 
@@ -15,7 +16,7 @@ const { default: PrintPage } = await import("../src/app/consultations/[id]/print
 const render = async (id: string) => renderToStaticMarkup(await PrintPage({ params: Promise.resolve({ id }) }));
 
 describe("printable consultation page", () => {
-  it("renders the approved record with findings, outcome, advice and the pharmacist's registration", async () => {
+  it("renders the approved record with findings, outcome, advice and the pharmacist's registration, in the pharmacist's language", async () => {
     const { org, pharmacist } = await createClinic();
     const patient = await createVerifiedPatient(org, { name: "Dewi Lestari" });
     const findings = {
@@ -31,11 +32,19 @@ describe("printable consultation page", () => {
     cookie.value = sessionCookieFor(pharmacist);
     const html = await render(created.body.id);
     expect(html).toContain("Dewi Lestari");
-    expect(html).toContain("Does it burn or hurt when you pee?");
-    expect(html).toContain("Treat under the pathway");
     expect(html).toContain("nitrofurantoin");
     expect(html).toContain("SIPA-1");
     expect(html).toContain("@page { size: A4");
+    // staff accounts start in Indonesian
+    expect(html).toContain("Catatan konsultasi Pharmacy First");
+    expect(html).toContain("Apakah terasa perih atau sakit saat kencing?");
+    expect(html).toContain("Diobati sesuai alur layanan");
+
+    await call(meRoute.PATCH, { as: pharmacist, method: "PATCH", body: { locale: "en" } });
+    const english = await render(created.body.id);
+    expect(english).toContain("Pharmacy First consultation record");
+    expect(english).toContain("Does it burn or hurt when you pee?");
+    expect(english).toContain("Treat under the pathway");
   });
 
   it("is not found for another organisation's consultation, and sends a signed-out visitor to sign in", async () => {

@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
+import { I18nProvider } from "@/components/i18n";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { getRuntime } from "@/lib/runtime";
 import "./globals.css";
 
@@ -12,16 +14,18 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // the runtime (and with it Clerk's configuration) exists at request time, never at build time
+  await connection();
+  // the signed-in user's language from the first paint; the provider keeps <html lang> in step after a switch
+  const locale = await requestLocale();
   const page = (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        {children}
+        <I18nProvider initialLocale={locale}>{children}</I18nProvider>
         <Toaster position="top-right" richColors closeButton />
       </body>
     </html>
   );
-  // the runtime (and with it Clerk's configuration) exists at request time, never at build time
-  await connection();
   const { clerk } = await getRuntime();
   if (!clerk) return page;
   return (

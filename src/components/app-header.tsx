@@ -3,15 +3,18 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { LANGUAGE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { api } from "./api";
+import { useI18n } from "./i18n";
 
-export type Me = { id: string; name: string; email: string; role: "ADMIN" | "PHARMACIST" | "VOLUNTEER" };
+export type Me = { id: string; name: string; email: string; role: "ADMIN" | "PHARMACIST" | "VOLUNTEER"; locale: Locale };
 
 const LINKS = [
-  { href: "/dashboard", label: "Today" },
-  { href: "/patients", label: "Patients" },
-  { href: "/inbox", label: "Inbox" },
-  { href: "/consultations", label: "Consultations" },
+  { href: "/dashboard", label: "nav.today" },
+  { href: "/patients", label: "nav.patients" },
+  { href: "/inbox", label: "nav.inbox" },
+  { href: "/consultations", label: "nav.consultations" },
+  { href: "/admin", label: "nav.admin", roles: ["ADMIN"] },
 ] as const;
 
 /**
@@ -21,6 +24,7 @@ const LINKS = [
 export function AppHeader({ me, openCount }: { me: Me | null; openCount?: number }) {
   const router = useRouter();
   const pathname = usePathname();
+  const { t, locale, chooseLocale } = useI18n();
   const [fetchedCount, setFetchedCount] = useState<number | null>(null);
 
   useEffect(() => {
@@ -41,14 +45,14 @@ export function AppHeader({ me, openCount }: { me: Me | null; openCount?: number
         CareLoop
       </Link>
       {me && (
-        <nav aria-label="Main" className="nav">
-          {LINKS.map((link) => {
+        <nav aria-label={t("nav.main")} className="nav">
+          {LINKS.filter((link) => !("roles" in link) || link.roles.some((role) => role === me.role)).map((link) => {
             const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
             return (
               <Link key={link.href} href={link.href} aria-current={active ? "page" : undefined}>
-                {link.label}
+                {t(link.label)}
                 {link.href === "/inbox" && count ? (
-                  <span className="count" aria-label={`${count} open`}>
+                  <span className="count" aria-label={t("nav.openCount", { count })}>
                     {count}
                   </span>
                 ) : null}
@@ -60,8 +64,26 @@ export function AppHeader({ me, openCount }: { me: Me | null; openCount?: number
       {me && (
         <span className="who">
           <span className="hide-sm">
-            {me.name} · {me.role.toLowerCase()}{" "}
+            {me.name} · {t(`role.${me.role}`)}{" "}
           </span>
+          {/* each language named in itself; the choice is saved on the user and applies at once */}
+          <span className="lang-switch">
+            {LOCALES.map((l) => (
+              <button
+                key={l}
+                type="button"
+                className="link"
+                lang={l}
+                title={LANGUAGE_NAMES[l]}
+                aria-label={LANGUAGE_NAMES[l]}
+                aria-pressed={l === locale}
+                style={l === locale ? { fontWeight: 700, textDecoration: "underline" } : undefined}
+                onClick={() => l !== locale && void chooseLocale(l)}
+              >
+                {l.toUpperCase()}
+              </button>
+            ))}
+          </span>{" "}
           <button
             type="button"
             className="link"
@@ -73,7 +95,7 @@ export function AppHeader({ me, openCount }: { me: Me | null; openCount?: number
               router.push("/sign-in");
             }}
           >
-            Sign out
+            {t("header.signOut")}
           </button>
         </span>
       )}

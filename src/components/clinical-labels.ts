@@ -1,43 +1,55 @@
+import type { Locale } from "@/lib/i18n/locales";
+import { codeLabel, type MessageKey, translator } from "@/lib/i18n/translate";
 import { PROTOCOLS } from "@/services/triage/protocols";
 import { CONDITIONS, type Condition } from "@/services/triage/triage.schemas";
 import { humanize } from "./format";
 
-/** Readable names for the codes of triage and consultations, taken from the protocols themselves. */
+/** Readable names for the codes of triage and consultations: the protocols' own wording, in the user's language. */
 export const isCondition = (c: string): c is Condition => (CONDITIONS as readonly string[]).includes(c);
-
-export const conditionLabel = (c: string | null | undefined) => (!c ? "Condition not chosen yet" : isCondition(c) ? PROTOCOLS[c].label.en : humanize(c));
 
 export function questionsOf(condition: string) {
   return isCondition(condition) ? PROTOCOLS[condition].questions : [];
 }
 
-const PATIENT_FACTS: Record<string, string> = { age: "Age", sex: "Sex", pregnant: "Pregnant" };
+const PATIENT_FACTS: Record<string, MessageKey> = { age: "clinical.age", sex: "common.sex", pregnant: "clinical.pregnant" };
 
-export function findingLabel(condition: string, key: string): string {
-  return questionsOf(condition).find((q) => q.id === key)?.text.en ?? PATIENT_FACTS[key] ?? humanize(key);
+export type ClinicalLabels = ReturnType<typeof buildLabels>;
+
+function buildLabels(locale: Locale) {
+  const t = translator(locale);
+  const plain = t as (key: MessageKey) => string;
+  return {
+    condition: (c: string | null | undefined) => (!c ? t("clinical.conditionNotChosen") : isCondition(c) ? PROTOCOLS[c].label[locale] : humanize(c)),
+    /** A finding's question as text, or the patient fact it records. */
+    finding: (condition: string, key: string) => {
+      const question = questionsOf(condition).find((q) => q.id === key);
+      if (question) return question.text[locale];
+      const fact = PATIENT_FACTS[key];
+      return fact ? plain(fact) : humanize(key);
+    },
+    /** A finding's value: yes / no / unknown, a choice's label, or the number. */
+    value: (value: unknown, condition?: string, key?: string) => {
+      if (value === true) return t("common.yes");
+      if (value === false) return t("common.no");
+      if (value === null || value === undefined) return t("common.unknown");
+      const answer = condition && key ? questionsOf(condition).find((q) => q.id === key)?.answer : undefined;
+      const option = answer?.type === "choice" ? answer.options.find((o) => o.value === value) : undefined;
+      return option ? option.label[locale] : String(value);
+    },
+    outcome: (o: string) => codeLabel(t, "outcome", o),
+    consultationStatus: (s: string) => codeLabel(t, "consultationStatus", s),
+    triageStatus: (s: string) => codeLabel(t, "triageStatus", s),
+  };
 }
 
-export function formatFinding(value: unknown): string {
-  if (value === true) return "Yes";
-  if (value === false) return "No";
-  if (value === null || value === undefined) return "Unknown";
-  return String(value);
+const cache = new Map<Locale, ClinicalLabels>();
+
+/** `clinicalLabels(locale).outcome("treat")`: the same object for a locale every time. */
+export function clinicalLabels(locale: Locale): ClinicalLabels {
+  let labels = cache.get(locale);
+  if (!labels) {
+    labels = buildLabels(locale);
+    cache.set(locale, labels);
+  }
+  return labels;
 }
-
-export const OUTCOME_LABELS: Record<string, string> = {
-  emergency: "Emergency",
-  urgent_referral: "Urgent same-day referral",
-  not_eligible: "Not eligible",
-  refer: "Refer",
-  treat: "Treat",
-  self_care: "Self-care",
-  incomplete: "Incomplete",
-};
-
-export const CONSULTATION_STATUS_LABELS: Record<string, string> = {
-  DRAFT: "Draft",
-  PENDING_APPROVAL: "Awaiting approval",
-  APPROVED: "Approved",
-  SUBMITTED: "Submitted",
-  REJECTED: "Rejected",
-};

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import type { MessageView } from "@/services/messaging/messaging.schemas";
 import { api } from "./api";
 import { formatDateTime, humanize } from "./format";
+import { useT } from "./i18n";
 import { ReplyBox } from "./reply-box";
 
 export type EscalationView = {
@@ -18,14 +19,6 @@ export type EscalationView = {
   createdAt: string;
 };
 
-export const KIND_LABELS: Record<EscalationView["kind"], string> = {
-  emergency: "Emergency · Darurat",
-  urgent: "Urgent · Segera",
-  symptom: "Symptom · Keluhan",
-  question: "Question · Pertanyaan",
-  handoff: "Hand-off · Dialihkan",
-};
-
 /** One inbox item: what the patient wrote, and claim, reply, open and resolve. */
 export function EscalationItem(props: {
   item: EscalationView;
@@ -35,6 +28,7 @@ export function EscalationItem(props: {
   onResolve: () => void;
 }) {
   const { item } = props;
+  const { t, locale } = useT();
   const [replying, setReplying] = useState(false);
   const [said, setSaid] = useState<MessageView | null>(null);
   const patientId = item.patient?.id;
@@ -47,38 +41,40 @@ export function EscalationItem(props: {
       .catch(() => setSaid(null));
   }, [patientId, item.messageId]);
 
-  const name = item.patient?.name ?? "Unknown sender";
+  const name = item.patient?.name ?? t("escalation.unknownSender");
+  const kind = t(`escalation.kind.${item.kind}`);
   const claimedByMe = item.assignedToId === props.meId;
   return (
-    <li className={`card escalation kind-${item.kind}`} aria-label={`${KIND_LABELS[item.kind]}: ${name}`}>
+    <li className={`card escalation kind-${item.kind}`} aria-label={`${kind}: ${name}`}>
       <div className="section-head">
         <div>
-          <span className={`badge kind-${item.kind}`}>{KIND_LABELS[item.kind]}</span> <strong>{name}</strong>
+          <span className={`badge kind-${item.kind}`}>{kind}</span> <strong>{name}</strong>
           <div className="muted small">
-            {formatDateTime(item.createdAt)} · {item.assignedToId ? (claimedByMe ? "claimed by you" : "claimed by a colleague") : "not claimed"}
+            {formatDateTime(item.createdAt, locale)} ·{" "}
+            {item.assignedToId ? (claimedByMe ? t("escalation.claimedByYou") : t("escalation.claimedByColleague")) : t("escalation.notClaimed")}
           </div>
         </div>
       </div>
       {said?.body ? <blockquote className="said">{said.body}</blockquote> : null}
-      {item.signs.length > 0 ? <p className="small">Signs: {item.signs.map(humanize).join(", ")}</p> : null}
+      {item.signs.length > 0 ? <p className="small">{t("escalation.signs", { signs: item.signs.map(humanize).join(", ") })}</p> : null}
       <div className="actions">
         {!claimedByMe && (
           <button type="button" className={item.assignedToId ? undefined : "primary"} disabled={props.busy} onClick={props.onClaim}>
-            {item.assignedToId ? "Take over" : "Claim"}
+            {item.assignedToId ? t("escalation.takeOver") : t("escalation.claim")}
           </button>
         )}
         {patientId ? (
           <Link className="button" href={`/patients/${patientId}`}>
-            Open patient
+            {t("escalation.openPatient")}
           </Link>
         ) : null}
         {patientId ? (
           <button type="button" aria-expanded={replying} onClick={() => setReplying((r) => !r)}>
-            Reply
+            {t("escalation.reply")}
           </button>
         ) : null}
         <button type="button" disabled={props.busy} onClick={props.onResolve}>
-          Resolve
+          {t("escalation.resolve")}
         </button>
       </div>
       {replying && patientId ? <ReplyBox patientId={patientId} autoFocus onSent={() => setReplying(false)} /> : null}

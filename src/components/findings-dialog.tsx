@@ -6,7 +6,9 @@ import { type FieldErrors, type Resolver, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { type ConsultationView, updateConsultationBody } from "@/services/consultation/consultation.schemas";
 import { ApiError, api } from "./api";
-import { questionsOf } from "./clinical-labels";
+import { clinicalLabels, questionsOf } from "./clinical-labels";
+import { DialogActions } from "./dialog-actions";
+import { useT } from "./i18n";
 
 /** Every finding as text ("" = unknown), plus the pharmacist's treatment and advice. */
 type FindingsForm = { findings: Record<string, string>; treatmentProposed: string; advice: string };
@@ -45,7 +47,7 @@ function toBody(values: FindingsForm, c: ConsultationView) {
 
 const fieldOf = (path: string) => (path.startsWith("findings.") ? path : path === "treatmentProposed" || path === "advice" ? path : "root");
 
-function schemaResolver(c: ConsultationView): Resolver<FindingsForm> {
+function schemaResolver(c: ConsultationView, nothingChanged: string): Resolver<FindingsForm> {
   return async (values) => {
     const parsed = updateConsultationBody.safeParse(toBody(values, c));
     if (parsed.success) return { values, errors: {} };
@@ -56,7 +58,7 @@ function schemaResolver(c: ConsultationView): Resolver<FindingsForm> {
         const key = path.slice("findings.".length);
         errors.findings = { ...(errors.findings as object), [key]: { type: "schema", message: issue.message } };
       } else {
-        errors[path] ??= { type: "schema", message: path === "root" ? "Nothing changed" : issue.message };
+        errors[path] ??= { type: "schema", message: path === "root" ? nothingChanged : issue.message };
       }
     }
     return { values: {}, errors: errors as FieldErrors<FindingsForm> };
@@ -66,7 +68,9 @@ function schemaResolver(c: ConsultationView): Resolver<FindingsForm> {
 /** The pharmacist edits findings; the server re-runs the assessment and returns the new outcome. */
 export function FindingsDialog(props: { open: boolean; onOpenChange: (open: boolean) => void; consultation: ConsultationView; onSaved: (c: ConsultationView) => void }) {
   const c = props.consultation;
-  const form = useForm<FindingsForm>({ resolver: schemaResolver(c), defaultValues: toForm(c) });
+  const { t, locale } = useT();
+  const labels = clinicalLabels(locale);
+  const form = useForm<FindingsForm>({ resolver: schemaResolver(c, t("findingsDialog.nothingChanged")), defaultValues: toForm(c) });
   const { register, handleSubmit, reset, setError, formState } = form;
   const errors = formState.errors;
 
@@ -77,7 +81,7 @@ export function FindingsDialog(props: { open: boolean; onOpenChange: (open: bool
   async function save(values: FindingsForm) {
     try {
       const saved = await api<ConsultationView>(`/api/consultations/${c.id}`, { method: "PATCH", body: toBody(values, c) });
-      toast.success(`Saved · outcome now ${saved.outcome.replaceAll("_", " ")}`);
+      toast.success(t("findingsDialog.saved", { outcome: labels.outcome(saved.outcome) }));
       props.onSaved(saved);
       props.onOpenChange(false);
     } catch (error) {
@@ -87,7 +91,7 @@ export function FindingsDialog(props: { open: boolean; onOpenChange: (open: bool
           setError(path === "root" ? "root.server" : (path as "advice"), { message: issue.message });
         }
       } else {
-        toast.error(error instanceof Error ? error.message : "Could not save");
+        toast.error(error instanceof Error ? error.message : t("common.couldNotSave"));
       }
     }
   }
@@ -97,17 +101,17 @@ export function FindingsDialog(props: { open: boolean; onOpenChange: (open: bool
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog">
-          <Dialog.Title>Edit findings</Dialog.Title>
-          <Dialog.Description className="muted">Leave a finding on “Unknown” if it was not asked or examined. The outcome is assessed again on save.</Dialog.Description>
+          <Dialog.Title>{t("findingsDialog.title")}</Dialog.Title>
+          <Dialog.Description className="muted">{t("findingsDialog.description")}</Dialog.Description>
           <form onSubmit={handleSubmit(save)} noValidate>
             <div className="form-grid">
               {questionsOf(c.condition).map((q) => {
                 const message = errors.findings?.[q.id]?.message;
                 const label = (
                   <>
-                    {q.text.en}
-                    {q.redFlag ? <span className="flag"> red flag</span> : null}
-                    {q.askable === "pharmacist" ? <span className="muted"> (examination)</span> : null}
+                    {q.text[locale]}
+                    {q.redFlag ? <span className="flag"> {t("findingsDialog.redFlag")}</span> : null}
+                    {q.askable === "pharmacist" ? <span className="muted"> {t("findingsDialog.examination")}</span> : null}
                   </>
                 );
                 return (
@@ -115,16 +119,16 @@ export function FindingsDialog(props: { open: boolean; onOpenChange: (open: bool
                     {label}
                     {q.answer.type === "boolean" ? (
                       <select {...register(`findings.${q.id}`)} aria-invalid={Boolean(message)}>
-                        <option value="">Unknown</option>
-                        <option value="true">Yes</option>
-                        <option value="false">No</option>
+                        <option value="">{t("common.unknown")}</option>
+                        <option value="true">{t("common.yes")}</option>
+                        <option value="false">{t("common.no")}</option>
                       </select>
                     ) : q.answer.type === "choice" ? (
                       <select {...register(`findings.${q.id}`)} aria-invalid={Boolean(message)}>
-                        <option value="">Unknown</option>
+                        <option value="">{t("common.unknown")}</option>
                         {q.answer.options.map((o) => (
                           <option key={o.value} value={o.value}>
-                            {o.label.en}
+                            {o.label[locale]}
                           </option>
                         ))}
                       </select>
@@ -136,12 +140,12 @@ export function FindingsDialog(props: { open: boolean; onOpenChange: (open: bool
                 );
               })}
               <label className="wide">
-                Treatment proposed
+                {t("findingsDialog.treatment")}
                 <input {...register("treatmentProposed")} aria-invalid={Boolean(errors.treatmentProposed)} />
                 {errors.treatmentProposed?.message ? <span className="field-error">{errors.treatmentProposed.message}</span> : null}
               </label>
               <label className="wide">
-                Advice to the patient
+                {t("findingsDialog.advice")}
                 <textarea rows={3} {...register("advice")} aria-invalid={Boolean(errors.advice)} />
                 {errors.advice?.message ? <span className="field-error">{errors.advice.message}</span> : null}
               </label>
@@ -151,14 +155,7 @@ export function FindingsDialog(props: { open: boolean; onOpenChange: (open: bool
                 {errors.root?.server?.message ?? errors.root?.message}
               </p>
             ) : null}
-            <div className="form-actions">
-              <Dialog.Close asChild>
-                <button type="button">Cancel</button>
-              </Dialog.Close>
-              <button className="primary" type="submit" disabled={formState.isSubmitting}>
-                {formState.isSubmitting ? "Saving…" : "Save findings"}
-              </button>
-            </div>
+            <DialogActions submitting={formState.isSubmitting} label={t("findingsDialog.submit")} busyLabel={t("common.saving")} />
           </form>
         </Dialog.Content>
       </Dialog.Portal>

@@ -1,16 +1,29 @@
-/** Display helpers shared by the staff pages. Dates show in the browser's locale and zone. */
-export function formatDateTime(iso: string | null | undefined): string {
+import { DEFAULT_LOCALE, INTL_LOCALE, type Locale } from "@/lib/i18n/locales";
+
+/**
+ * Display helpers shared by the staff pages. Dates show in the browser's zone, written the way the
+ * user's language writes them (id-ID: "3 Jun 14.05", en-GB: "3 Jun, 14:05"); pass `useT().locale`.
+ */
+export function formatDateTime(iso: string | null | undefined, locale: Locale = DEFAULT_LOCALE): string {
   if (!iso) return "—";
-  return new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  return new Date(iso).toLocaleString(INTL_LOCALE[locale], { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 }
 
-export function formatDate(iso: string | null | undefined): string {
+export function formatDate(iso: string | null | undefined, locale: Locale = DEFAULT_LOCALE): string {
   if (!iso) return "—";
-  return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
+  return new Date(iso).toLocaleDateString(INTL_LOCALE[locale], { day: "numeric", month: "short", year: "numeric" });
 }
 
-export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+export function formatTime(iso: string, locale: Locale = DEFAULT_LOCALE): string {
+  return new Date(iso).toLocaleTimeString(INTL_LOCALE[locale], { hour: "2-digit", minute: "2-digit" });
+}
+
+/** A calendar date without a time ("1980-05-02", a birthday or a schedule's start), on no time zone. */
+export function formatDay(ymd: string | null | undefined, locale: Locale = DEFAULT_LOCALE): string {
+  if (!ymd) return "—";
+  const date = new Date(`${ymd.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return ymd;
+  return date.toLocaleDateString(INTL_LOCALE[locale], { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 }
 
 /** A rate from 0 to 1 as "87%", or "—" when nothing was sent. */

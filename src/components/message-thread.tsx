@@ -2,21 +2,18 @@
 
 import { useEffect, useRef } from "react";
 import type { MessageView } from "@/services/messaging/messaging.schemas";
-import { formatDateTime, humanize } from "./format";
+import { codeLabel } from "@/lib/i18n/translate";
+import { formatDateTime } from "./format";
+import { useT } from "./i18n";
 import { ReplyBox } from "./reply-box";
 
 /** WhatsApp-like ticks for an outbound message's status. */
+const TICKS: Record<string, string> = { queued: "🕓", sending: "🕓", sent: "✓", delivered: "✓✓", read: "✓✓", failed: "!", unknown: "?" };
+
 function Ticks({ status }: { status: string }) {
-  const map: Record<string, [string, string]> = {
-    queued: ["🕓", "queued"],
-    sending: ["🕓", "sending"],
-    sent: ["✓", "sent"],
-    delivered: ["✓✓", "delivered"],
-    read: ["✓✓", "read"],
-    failed: ["!", "failed"],
-    unknown: ["?", "delivery unknown"],
-  };
-  const [mark, label] = map[status] ?? ["", status];
+  const { t } = useT();
+  const mark = TICKS[status] ?? "";
+  const label = codeLabel(t, "messageStatus", status);
   return (
     <span className={`ticks ${status}`} title={label} aria-label={label}>
       {mark}
@@ -26,18 +23,19 @@ function Ticks({ status }: { status: string }) {
 
 /** A chat bubble; the newest message is at the bottom, as on a phone. */
 export function MessageBubble({ m }: { m: MessageView }) {
+  const { t, locale } = useT();
   return (
     <li className={`bubble ${m.direction}`}>
-      {m.purpose !== "staff" && m.direction === "outbound" ? <span className="purpose">{humanize(m.purpose)}</span> : null}
-      <div className="text">{m.revokedAt ? <em>message deleted</em> : (m.body ?? <em>[{m.type}]</em>)}</div>
+      {m.purpose !== "staff" && m.direction === "outbound" ? <span className="purpose">{codeLabel(t, "purpose", m.purpose)}</span> : null}
+      <div className="text">{m.revokedAt ? <em>{t("thread.deleted")}</em> : (m.body ?? <em>[{m.type}]</em>)}</div>
       <div className="meta">
         {m.intent ? (
-          <span className={`badge intent-${m.intent}`} title={m.intentSource ? `by ${m.intentSource}` : undefined}>
-            {humanize(m.intent)}
+          <span className={`badge intent-${m.intent}`} title={m.intentSource ? t("thread.intentBy", { source: m.intentSource }) : undefined}>
+            {codeLabel(t, "intent", m.intent)}
           </span>
         ) : null}
-        {m.reaction ? <span aria-label="reaction">{m.reaction}</span> : null}
-        <time dateTime={m.createdAt}>{formatDateTime(m.createdAt)}</time>
+        {m.reaction ? <span aria-label={t("thread.reaction")}>{m.reaction}</span> : null}
+        <time dateTime={m.createdAt}>{formatDateTime(m.createdAt, locale)}</time>
         {m.direction === "outbound" ? <Ticks status={m.status} /> : null}
       </div>
     </li>
@@ -47,6 +45,7 @@ export function MessageBubble({ m }: { m: MessageView }) {
 /** The conversation with the patient and a reply box. The page polls and passes messages newest first. */
 export function MessageThread(props: { patientId: string; messages: MessageView[] | null; disabledReason: string | null; onSent: () => void }) {
   const listRef = useRef<HTMLOListElement>(null);
+  const { t } = useT();
   const newestId = props.messages?.[0]?.id;
 
   useEffect(() => {
@@ -59,11 +58,11 @@ export function MessageThread(props: { patientId: string; messages: MessageView[
     <section className="card" aria-labelledby="thread-title">
       <h2 id="thread-title">WhatsApp</h2>
       {ordered === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t("common.loading")}</p>
       ) : ordered.length === 0 ? (
-        <p className="muted">No messages yet.</p>
+        <p className="muted">{t("thread.none")}</p>
       ) : (
-        <ol className="thread" ref={listRef} aria-label="Messages">
+        <ol className="thread" ref={listRef} aria-label={t("thread.messages")}>
           {ordered.map((m) => (
             <MessageBubble key={m.id} m={m} />
           ))}

@@ -1,13 +1,15 @@
-import Link from "next/link";
+"use client";
 
-/** What a page shows when the API says 404: the record does not exist or is not this user's. */
-export function NotFoundState({ what, back, backLabel }: { what: string; back: string; backLabel: string }) {
+import Link from "next/link";
+import { useT } from "./i18n";
+
+/** What a page shows when the API says 404: the record does not exist or is not this user's. Texts come translated. */
+export function NotFoundState({ title, back, backLabel }: { title: string; back: string; backLabel: string }) {
+  const { t } = useT();
   return (
     <div className="card not-found" role="status">
-      <h1>{what} not found</h1>
-      <p className="muted">
-        It does not exist, or it is not one of yours. <span lang="id">Data tidak ditemukan atau bukan milik Anda.</span>
-      </p>
+      <h1>{title}</h1>
+      <p className="muted">{t("notFound.body")}</p>
       <Link href={back} className="button">
         {backLabel}
       </Link>

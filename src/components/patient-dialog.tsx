@@ -6,8 +6,11 @@ import { useEffect } from "react";
 import { type Path, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
+import { LANGUAGE_NAMES } from "@/lib/i18n/locales";
 import { createPatientBody, type PatientView } from "@/services/patient/patient.schemas";
 import { ApiError, api } from "./api";
+import { DialogActions } from "./dialog-actions";
+import { useT } from "./i18n";
 
 type FormInput = z.input<typeof createPatientBody>;
 type FormOutput = z.output<typeof createPatientBody>;
@@ -39,6 +42,7 @@ export function PatientDialog(props: {
   onSaved: (patient: PatientView) => void;
 }) {
   const { patient, volunteers } = props;
+  const { t } = useT();
   const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(createPatientBody), defaultValues: empty });
   const { register, handleSubmit, reset, setError, formState } = form;
   const errors = formState.errors;
@@ -60,14 +64,14 @@ export function PatientDialog(props: {
       } else {
         saved = await api<PatientView>("/api/patients", { body: volunteers ? values : fields });
       }
-      toast.success(patient ? "Patient updated" : "Patient registered");
+      toast.success(patient ? t("patientDialog.updated") : t("patientDialog.registered"));
       props.onSaved(saved);
       props.onOpenChange(false);
     } catch (error) {
       if (error instanceof ApiError && error.issues.length) {
         for (const issue of error.issues) setError(issue.field as Path<FormInput>, { message: issue.message });
       } else {
-        toast.error(error instanceof Error ? error.message : "Could not save");
+        toast.error(error instanceof Error ? error.message : t("common.couldNotSave"));
       }
     }
   }
@@ -80,53 +84,51 @@ export function PatientDialog(props: {
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog">
-          <Dialog.Title>{patient ? "Edit patient" : "Register a patient"}</Dialog.Title>
-          <Dialog.Description className="muted">
-            The patient will be asked on WhatsApp to confirm before any reminder is sent.
-          </Dialog.Description>
+          <Dialog.Title>{patient ? t("patientDialog.edit") : t("patientDialog.register")}</Dialog.Title>
+          <Dialog.Description className="muted">{t("patientDialog.description")}</Dialog.Description>
           <form onSubmit={handleSubmit(save)} noValidate>
             <div className="form-grid">
               <label className="wide">
-                Name
+                {t("common.name")}
                 <input {...register("name")} aria-invalid={Boolean(errors.name)} autoComplete="off" />
                 {fieldError("name")}
               </label>
               <label>
-                WhatsApp number
+                {t("common.whatsappNumber")}
                 <input {...register("phone")} aria-invalid={Boolean(errors.phone)} placeholder="0812-3456-7890" inputMode="tel" />
                 {fieldError("phone")}
               </label>
               <label>
-                Date of birth
+                {t("common.dateOfBirth")}
                 <input type="date" {...register("dateOfBirth")} aria-invalid={Boolean(errors.dateOfBirth)} />
                 {fieldError("dateOfBirth")}
               </label>
               <label>
-                Sex
+                {t("common.sex")}
                 <select {...register("sex")}>
                   <option value="">—</option>
-                  <option value="female">Female</option>
-                  <option value="male">Male</option>
+                  <option value="female">{t("common.female")}</option>
+                  <option value="male">{t("common.male")}</option>
                 </select>
               </label>
               <label>
-                Language
+                {t("common.language")}
                 <select {...register("language")}>
-                  <option value="">Clinic default</option>
-                  <option value="id">Bahasa Indonesia</option>
-                  <option value="en">English</option>
+                  <option value="">{t("patientDialog.clinicDefault")}</option>
+                  <option value="id">{LANGUAGE_NAMES.id}</option>
+                  <option value="en">{LANGUAGE_NAMES.en}</option>
                 </select>
               </label>
               <label>
-                Time zone
-                <input {...register("timezone")} aria-invalid={Boolean(errors.timezone)} placeholder="Clinic default" />
+                {t("patientDialog.timezone")}
+                <input {...register("timezone")} aria-invalid={Boolean(errors.timezone)} placeholder={t("patientDialog.clinicDefault")} />
                 {fieldError("timezone")}
               </label>
               {volunteers && (
                 <label>
-                  Volunteer
+                  {t("common.volunteer")}
                   <select {...register("assignedVolunteerId")} aria-invalid={Boolean(errors.assignedVolunteerId)}>
-                    <option value="">Unassigned</option>
+                    <option value="">{t("common.unassigned")}</option>
                     {volunteers.map((v) => (
                       <option key={v.id} value={v.id}>
                         {v.name}
@@ -137,19 +139,12 @@ export function PatientDialog(props: {
                 </label>
               )}
               <label className="wide">
-                Notes
+                {t("common.notes")}
                 <textarea rows={3} {...register("notes")} aria-invalid={Boolean(errors.notes)} />
                 {fieldError("notes")}
               </label>
             </div>
-            <div className="form-actions">
-              <Dialog.Close asChild>
-                <button type="button">Cancel</button>
-              </Dialog.Close>
-              <button className="primary" type="submit" disabled={formState.isSubmitting}>
-                {formState.isSubmitting ? "Saving…" : "Save"}
-              </button>
-            </div>
+            <DialogActions submitting={formState.isSubmitting} label={t("common.save")} busyLabel={t("common.saving")} />
           </form>
         </Dialog.Content>
       </Dialog.Portal>

@@ -6,11 +6,14 @@ import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import { type RejectConsultationBody, rejectConsultationBody } from "@/services/consultation/consultation.schemas";
 import { ApiError } from "./api";
+import { DialogActions } from "./dialog-actions";
+import { useT } from "./i18n";
 
 /** Asks for the reason a consultation is rejected; `onReject` calls the API. */
 export function RejectDialog(props: { open: boolean; onOpenChange: (open: boolean) => void; onReject: (body: RejectConsultationBody) => Promise<void> }) {
   const form = useForm<RejectConsultationBody>({ resolver: zodResolver(rejectConsultationBody), defaultValues: { reason: "" } });
   const { register, handleSubmit, reset, setError, formState } = form;
+  const { t } = useT();
 
   useEffect(() => {
     if (props.open) reset({ reason: "" });
@@ -21,7 +24,7 @@ export function RejectDialog(props: { open: boolean; onOpenChange: (open: boolea
       await props.onReject(values);
       props.onOpenChange(false);
     } catch (error) {
-      const message = error instanceof ApiError && error.issues[0] ? error.issues[0].message : error instanceof Error ? error.message : "Could not reject";
+      const message = error instanceof ApiError && error.issues[0] ? error.issues[0].message : error instanceof Error ? error.message : t("consultation.rejectFailed");
       setError("reason", { message });
     }
   }
@@ -32,24 +35,17 @@ export function RejectDialog(props: { open: boolean; onOpenChange: (open: boolea
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog">
-          <Dialog.Title>Reject consultation</Dialog.Title>
-          <Dialog.Description className="muted">The reason is kept with the consultation and its audit trail.</Dialog.Description>
+          <Dialog.Title>{t("rejectDialog.title")}</Dialog.Title>
+          <Dialog.Description className="muted">{t("rejectDialog.description")}</Dialog.Description>
           <form onSubmit={handleSubmit(save)} noValidate>
             <div className="form-grid">
               <label className="wide">
-                Reason
+                {t("rejectDialog.reason")}
                 <textarea rows={3} {...register("reason")} aria-invalid={Boolean(message)} />
                 {message ? <span className="field-error">{message}</span> : null}
               </label>
             </div>
-            <div className="form-actions">
-              <Dialog.Close asChild>
-                <button type="button">Cancel</button>
-              </Dialog.Close>
-              <button className="danger" type="submit" disabled={formState.isSubmitting}>
-                {formState.isSubmitting ? "Rejecting…" : "Reject"}
-              </button>
-            </div>
+            <DialogActions submitting={formState.isSubmitting} label={t("consultation.reject")} busyLabel={t("rejectDialog.rejecting")} tone="danger" />
           </form>
         </Dialog.Content>
       </Dialog.Portal>

@@ -14,7 +14,12 @@ import {
   updateReminderBody,
 } from "@/services/reminder/reminder.schemas";
 import type { ReminderView } from "@/services/reminder/reminder.service";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
 import { ApiError, api } from "./api";
+import { DialogActions } from "./dialog-actions";
+import { formatDay } from "./format";
+import { useT } from "./i18n";
 
 /** The friendly shape of the form; `toBody` turns it into the API's body, validated by the API's schema. */
 type ReminderForm = {
@@ -33,22 +38,13 @@ type ReminderForm = {
   offsets: string[];
 };
 
-export const WEEKDAYS = [
-  { value: "1", label: "Mon", id: "Sen" },
-  { value: "2", label: "Tue", id: "Sel" },
-  { value: "3", label: "Wed", id: "Rab" },
-  { value: "4", label: "Thu", id: "Kam" },
-  { value: "5", label: "Fri", id: "Jum" },
-  { value: "6", label: "Sat", id: "Sab" },
-  { value: "7", label: "Sun", id: "Min" },
-] as const;
+/** ISO weekdays, Monday first, as the schedule stores them. */
+const WEEKDAYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
 
-const OFFSET_CHOICES = [
-  { minutes: 4320, label: "3 days before" },
-  { minutes: 1440, label: "1 day before" },
-  { minutes: 120, label: "2 hours before" },
-  { minutes: 60, label: "1 hour before" },
-] as const;
+const OFFSET_CHOICES = [4320, 1440, 120, 60] as const;
+
+/** The template variables a reminder's own message may use (see src/services/reminder/templates.ts). */
+const MESSAGE_VARIABLES = "{name} {medicine} {dose} {time}";
 
 const today = () => new Date().toLocaleDateString("en-CA");
 
@@ -161,6 +157,7 @@ export function ReminderDialog(props: {
   onSaved: () => void;
 }) {
   const { reminder } = props;
+  const { t } = useT();
   const editing = reminder !== null;
   const form = useForm<ReminderForm>({ resolver: schemaResolver(editing), defaultValues: emptyForm() });
   const { register, handleSubmit, reset, setError, watch, control, formState } = form;
@@ -178,7 +175,7 @@ export function ReminderDialog(props: {
       const body = toBody(values, editing);
       if (reminder) await api(`/api/reminders/${reminder.id}`, { method: "PATCH", body });
       else await api(`/api/patients/${props.patientId}/reminders`, { body });
-      toast.success(editing ? "Reminder updated" : "Reminder added");
+      toast.success(editing ? t("reminderDialog.updated") : t("reminderDialog.added"));
       props.onSaved();
       props.onOpenChange(false);
     } catch (error) {
@@ -188,7 +185,7 @@ export function ReminderDialog(props: {
           setError(field === "root" ? "root.server" : field, { message: issue.message });
         }
       } else {
-        toast.error(error instanceof Error ? error.message : "Could not save the reminder");
+        toast.error(error instanceof Error ? error.message : t("reminderDialog.saveFailed"));
       }
     }
   }
@@ -204,59 +201,61 @@ export function ReminderDialog(props: {
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog">
-          <Dialog.Title>{editing ? "Edit reminder" : "Add a reminder"}</Dialog.Title>
-          <Dialog.Description className="muted">
-            Times are in the patient&apos;s time zone. <span lang="id">Waktu mengikuti zona waktu pasien.</span>
-          </Dialog.Description>
+          <Dialog.Title>{editing ? t("reminderDialog.edit") : t("reminderDialog.add")}</Dialog.Title>
+          <Dialog.Description className="muted">{t("reminderDialog.timezoneHint")}</Dialog.Description>
           <form onSubmit={handleSubmit(save)} noValidate>
             <div className="form-grid">
               {editing ? (
                 <p className="wide">
-                  Type: <strong>{type}</strong>
+                  {t("reminderDialog.type")}: <strong>{t(`reminderType.${type}`)}</strong>
                 </p>
               ) : (
                 <label className="wide">
-                  Type
+                  {t("reminderDialog.type")}
                   <select {...register("type")}>
-                    <option value="medication">Medication (minum obat)</option>
-                    <option value="appointment">Appointment (kontrol)</option>
-                    <option value="general">General message</option>
+                    <option value="medication">{t("reminderType.medication")}</option>
+                    <option value="appointment">{t("reminderType.appointment")}</option>
+                    <option value="general">{t("reminderType.general")}</option>
                   </select>
                 </label>
               )}
               {type !== "general" || editing ? (
                 <label>
-                  {isAppointment ? "What for" : "Medicine"}
-                  <input {...register("medicineName")} aria-invalid={Boolean(errors.medicineName)} placeholder={isAppointment ? "Kontrol hipertensi" : "Amlodipin"} />
+                  {isAppointment ? t("reminderDialog.whatFor") : t("reminderDialog.medicine")}
+                  <input
+                    {...register("medicineName")}
+                    aria-invalid={Boolean(errors.medicineName)}
+                    placeholder={isAppointment ? t("reminderDialog.whatForPlaceholder") : t("reminderDialog.medicinePlaceholder")}
+                  />
                   {fieldError("medicineName")}
                 </label>
               ) : null}
               {type === "medication" && (
                 <label>
-                  Dose
-                  <input {...register("dose")} aria-invalid={Boolean(errors.dose)} placeholder="5 mg, 1 tablet" />
+                  {t("reminderDialog.dose")}
+                  <input {...register("dose")} aria-invalid={Boolean(errors.dose)} placeholder={t("reminderDialog.dosePlaceholder")} />
                   {fieldError("dose")}
                 </label>
               )}
               {isAppointment ? (
                 <>
                   <label>
-                    Place
-                    <input {...register("appointmentPlace")} aria-invalid={Boolean(errors.appointmentPlace)} placeholder="Puskesmas" />
+                    {t("reminderDialog.place")}
+                    <input {...register("appointmentPlace")} aria-invalid={Boolean(errors.appointmentPlace)} placeholder={t("reminderDialog.placePlaceholder")} />
                     {fieldError("appointmentPlace")}
                   </label>
                   <label className="wide">
-                    Appointment date and time
+                    {t("reminderDialog.appointmentAt")}
                     <input type="datetime-local" {...register("appointmentAt")} aria-invalid={Boolean(errors.appointmentAt)} />
                     {fieldError("appointmentAt")}
                   </label>
                   <fieldset className="wide">
-                    <legend>Remind</legend>
+                    <legend>{t("reminderDialog.remind")}</legend>
                     <div className="checks">
-                      {OFFSET_CHOICES.map((o) => (
-                        <label key={o.minutes} className="check">
-                          <input type="checkbox" value={String(o.minutes)} {...register("offsets")} />
-                          {o.label}
+                      {OFFSET_CHOICES.map((minutes) => (
+                        <label key={minutes} className="check">
+                          <input type="checkbox" value={String(minutes)} {...register("offsets")} />
+                          {t(`reminderDialog.offset.${minutes}`)}
                         </label>
                       ))}
                     </div>
@@ -266,30 +265,30 @@ export function ReminderDialog(props: {
               ) : (
                 <>
                   <label>
-                    Repeat
+                    {t("reminderDialog.repeat")}
                     <select {...register("recurrenceKind")} aria-invalid={Boolean(errors.recurrenceKind)}>
-                      <option value="daily">Every day (setiap hari)</option>
-                      <option value="weekdays">On some weekdays</option>
-                      <option value="every_n_days">Every few days</option>
-                      <option value="once">Once</option>
+                      <option value="daily">{t("reminderDialog.repeat.daily")}</option>
+                      <option value="weekdays">{t("reminderDialog.repeat.weekdays")}</option>
+                      <option value="every_n_days">{t("reminderDialog.repeat.every_n_days")}</option>
+                      <option value="once">{t("reminderDialog.repeat.once")}</option>
                     </select>
                     {fieldError("recurrenceKind")}
                   </label>
                   {kind === "every_n_days" && (
                     <label>
-                      Every how many days
+                      {t("reminderDialog.everyN")}
                       <input type="number" min={2} max={365} inputMode="numeric" {...register("everyN")} aria-invalid={Boolean(errors.everyN)} />
                       {fieldError("everyN")}
                     </label>
                   )}
                   {kind === "weekdays" && (
                     <fieldset className="wide">
-                      <legend>Days</legend>
+                      <legend>{t("reminderDialog.days")}</legend>
                       <div className="checks">
                         {WEEKDAYS.map((d) => (
-                          <label key={d.value} className="check">
-                            <input type="checkbox" value={d.value} {...register("days")} />
-                            {d.label}
+                          <label key={d} className="check">
+                            <input type="checkbox" value={d} {...register("days")} />
+                            {t(`weekday.${d}`)}
                           </label>
                         ))}
                       </div>
@@ -297,37 +296,37 @@ export function ReminderDialog(props: {
                     </fieldset>
                   )}
                   <fieldset className="wide">
-                    <legend>Times of day</legend>
+                    <legend>{t("reminderDialog.timesOfDay")}</legend>
                     <div className="checks">
                       {times.fields.map((field, index) => (
                         <span key={field.id} className="time-row">
                           <label className="check">
-                            <span className="sr-only">Time {index + 1}</span>
-                            <input type="time" {...register(`times.${index}.value`)} aria-label={`Time ${index + 1}`} />
+                            <span className="sr-only">{t("reminderDialog.time", { n: index + 1 })}</span>
+                            <input type="time" {...register(`times.${index}.value`)} aria-label={t("reminderDialog.time", { n: index + 1 })} />
                           </label>
                           {times.fields.length > 1 && (
-                            <button type="button" className="link" onClick={() => times.remove(index)} aria-label={`Remove time ${index + 1}`}>
-                              Remove
+                            <button type="button" className="link" onClick={() => times.remove(index)} aria-label={t("reminderDialog.removeTime", { n: index + 1 })}>
+                              {t("reminderDialog.remove")}
                             </button>
                           )}
                         </span>
                       ))}
                       {times.fields.length < 8 && (
                         <button type="button" onClick={() => times.append({ value: "20:00" })}>
-                          Add a time
+                          {t("reminderDialog.addTime")}
                         </button>
                       )}
                     </div>
                     {fieldError("times")}
                   </fieldset>
                   <label>
-                    {kind === "once" ? "Date" : "Start date"}
+                    {kind === "once" ? t("reminderDialog.date") : t("reminderDialog.startDate")}
                     <input type="date" {...register("startDate")} aria-invalid={Boolean(errors.startDate)} />
                     {fieldError("startDate")}
                   </label>
                   {kind !== "once" && (
                     <label>
-                      End date (optional)
+                      {t("reminderDialog.endDate")}
                       <input type="date" {...register("endDate")} aria-invalid={Boolean(errors.endDate)} />
                       {fieldError("endDate")}
                     </label>
@@ -335,8 +334,13 @@ export function ReminderDialog(props: {
                 </>
               )}
               <label className="wide">
-                Own message (optional)
-                <textarea rows={2} {...register("message")} aria-invalid={Boolean(errors.message)} placeholder="Leave empty for the clinic's standard text. Variables: {name} {medicine} {dose} {time}" />
+                {t("reminderDialog.message")}
+                <textarea
+                  rows={2}
+                  {...register("message")}
+                  aria-invalid={Boolean(errors.message)}
+                  placeholder={t("reminderDialog.messagePlaceholder", { variables: MESSAGE_VARIABLES })}
+                />
                 {fieldError("message")}
               </label>
             </div>
@@ -345,14 +349,7 @@ export function ReminderDialog(props: {
                 {errors.root?.server?.message ?? errors.root?.message}
               </p>
             ) : null}
-            <div className="form-actions">
-              <Dialog.Close asChild>
-                <button type="button">Cancel</button>
-              </Dialog.Close>
-              <button className="primary" type="submit" disabled={formState.isSubmitting}>
-                {formState.isSubmitting ? "Saving…" : "Save reminder"}
-              </button>
-            </div>
+            <DialogActions submitting={formState.isSubmitting} label={t("reminderDialog.submit")} busyLabel={t("common.saving")} />
           </form>
         </Dialog.Content>
       </Dialog.Portal>
@@ -360,21 +357,30 @@ export function ReminderDialog(props: {
   );
 }
 
-/** "Every day at 08:00, 20:00 · from 1 Jun" and the like. */
-export function describeSchedule(schedule: ReminderSchedule | AppointmentSchedule): string {
+/** "Every day at 08:00, 20:00 · from 1 Jun 2025" and the like, in the user's language. */
+export function describeSchedule(schedule: ReminderSchedule | AppointmentSchedule, t: Translate, locale: Locale): string {
   if ("appointmentAt" in schedule) {
-    const offsets = schedule.offsetsMinutes.map((m) => (m % 1440 === 0 ? `${m / 1440} d` : m % 60 === 0 ? `${m / 60} h` : `${m} min`));
-    return `Appointment ${schedule.appointmentAt.replace("T", " ")} · reminders ${offsets.join(", ")} before`;
+    const offsets = schedule.offsetsMinutes.map((n) =>
+      n % 1440 === 0 ? t("schedule.days", { n: n / 1440 }) : n % 60 === 0 ? t("schedule.hours", { n: n / 60 }) : t("schedule.minutes", { n }),
+    );
+    return t("schedule.appointment", { at: schedule.appointmentAt.replace("T", " "), offsets: offsets.join(", ") });
   }
   const r = schedule.recurrence;
   const when =
     r.kind === "once"
-      ? `Once on ${schedule.startDate}`
+      ? t("schedule.once", { date: formatDay(schedule.startDate, locale) })
       : r.kind === "daily"
-        ? "Every day"
+        ? t("schedule.daily")
         : r.kind === "weekdays"
-          ? `On ${r.days.map((d) => WEEKDAYS[d - 1]?.label ?? d).join(", ")}`
-          : `Every ${r.n} days`;
-  const range = r.kind === "once" ? "" : ` · from ${schedule.startDate}${schedule.endDate ? ` to ${schedule.endDate}` : ""}`;
-  return `${when} at ${schedule.timesOfDay.join(", ")}${range}`;
+          ? t("schedule.weekdays", { days: r.days.map((d) => weekdayName(t, d)).join(", ") })
+          : t("schedule.everyN", { n: r.n });
+  const start = formatDay(schedule.startDate, locale);
+  const range =
+    r.kind === "once" ? "" : ` · ${schedule.endDate ? t("schedule.fromTo", { start, end: formatDay(schedule.endDate, locale) }) : t("schedule.from", { start })}`;
+  return `${t("schedule.at", { when, times: schedule.timesOfDay.join(", ") })}${range}`;
 }
+
+const weekdayName = (t: Translate, day: number) => {
+  const key = WEEKDAYS[day - 1];
+  return key ? t(`weekday.${key}`) : String(day);
+};

@@ -5,10 +5,12 @@ import { toast } from "sonner";
 import { sendMessageBody } from "@/services/messaging/messaging.schemas";
 import { api } from "./api";
 import { errorMessage } from "./format";
+import { useT } from "./i18n";
 
 /** Writes to the patient on WhatsApp as the signed-in staff user. */
 export function ReplyBox(props: { patientId: string; disabledReason?: string | null; onSent?: () => void; autoFocus?: boolean }) {
   const id = useId();
+  const { t } = useT();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -25,10 +27,10 @@ export function ReplyBox(props: { patientId: string; disabledReason?: string | n
       await api(`/api/patients/${props.patientId}/messages`, { body: parsed.data });
       setText("");
       setError(null);
-      toast.success("Message sent");
+      toast.success(t("reply.sent"));
       props.onSent?.();
     } catch (err) {
-      toast.error(errorMessage(err, "Could not send"));
+      toast.error(errorMessage(err, t("reply.failed")));
     } finally {
       setSending(false);
     }
@@ -37,7 +39,7 @@ export function ReplyBox(props: { patientId: string; disabledReason?: string | n
   return (
     <form className="reply" onSubmit={send} noValidate>
       <label className="sr-only" htmlFor={id}>
-        Reply to the patient
+        {t("reply.label")}
       </label>
       <textarea
         id={id}
@@ -45,17 +47,17 @@ export function ReplyBox(props: { patientId: string; disabledReason?: string | n
         value={text}
         autoFocus={props.autoFocus}
         onChange={(e) => setText(e.target.value)}
-        placeholder={props.disabledReason ?? "Tulis balasan… / Write a reply…"}
+        placeholder={props.disabledReason ?? t("reply.placeholder")}
         disabled={Boolean(props.disabledReason)}
         aria-invalid={Boolean(error)}
         aria-describedby={error ? `${id}-error` : undefined}
       />
       <button className="primary" type="submit" disabled={sending || Boolean(props.disabledReason)}>
-        {sending ? "Sending…" : "Send"}
+        {sending ? t("common.sending") : t("common.send")}
       </button>
       {error ? (
         <span id={`${id}-error`} className="field-error wide">
-          Message {error}
+          {t("reply.invalid", { error })}
         </span>
       ) : null}
     </form>

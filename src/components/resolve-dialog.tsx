@@ -8,6 +8,8 @@ import { toast } from "sonner";
 import type { z } from "zod";
 import { resolveEscalationBody } from "@/services/messaging/messaging.schemas";
 import { ApiError, api } from "./api";
+import { DialogActions } from "./dialog-actions";
+import { useT } from "./i18n";
 
 type Input = z.input<typeof resolveEscalationBody>;
 
@@ -15,6 +17,7 @@ type Input = z.input<typeof resolveEscalationBody>;
 export function ResolveDialog(props: { escalationId: string | null; patientName: string; onOpenChange: (open: boolean) => void; onResolved: () => void }) {
   const form = useForm<Input>({ resolver: zodResolver(resolveEscalationBody), defaultValues: { resolution: "" } });
   const { register, handleSubmit, reset, setError, formState } = form;
+  const { t } = useT();
 
   useEffect(() => {
     if (props.escalationId) reset({ resolution: "" });
@@ -25,12 +28,12 @@ export function ResolveDialog(props: { escalationId: string | null; patientName:
     try {
       const resolution = values.resolution?.trim() ? values.resolution.trim() : null;
       const result = await api<{ automationResumed: boolean }>(`/api/escalations/${props.escalationId}/resolve`, { body: { resolution } });
-      toast.success(result.automationResumed ? "Resolved · automatic replies resumed" : "Resolved");
+      toast.success(result.automationResumed ? t("resolveDialog.resolvedResumed") : t("resolveDialog.resolved"));
       props.onResolved();
       props.onOpenChange(false);
     } catch (error) {
       if (error instanceof ApiError && error.issues.length) setError("resolution", { message: error.issues[0]?.message });
-      else toast.error(error instanceof Error ? error.message : "Could not resolve");
+      else toast.error(error instanceof Error ? error.message : t("resolveDialog.failed"));
     }
   }
 
@@ -40,24 +43,17 @@ export function ResolveDialog(props: { escalationId: string | null; patientName:
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog">
-          <Dialog.Title>Resolve: {props.patientName}</Dialog.Title>
-          <Dialog.Description className="muted">What was done? The note stays on the item for colleagues. Optional.</Dialog.Description>
+          <Dialog.Title>{t("resolveDialog.title", { name: props.patientName })}</Dialog.Title>
+          <Dialog.Description className="muted">{t("resolveDialog.description")}</Dialog.Description>
           <form onSubmit={handleSubmit(save)} noValidate>
             <div className="form-grid">
               <label className="wide">
-                Note (optional)
-                <textarea rows={3} {...register("resolution")} aria-invalid={Boolean(message)} placeholder="Sudah dijawab lewat WhatsApp" />
+                {t("resolveDialog.note")}
+                <textarea rows={3} {...register("resolution")} aria-invalid={Boolean(message)} placeholder={t("resolveDialog.notePlaceholder")} />
                 {message ? <span className="field-error">{message}</span> : null}
               </label>
             </div>
-            <div className="form-actions">
-              <Dialog.Close asChild>
-                <button type="button">Cancel</button>
-              </Dialog.Close>
-              <button className="primary" type="submit" disabled={formState.isSubmitting}>
-                {formState.isSubmitting ? "Resolving…" : "Resolve"}
-              </button>
-            </div>
+            <DialogActions submitting={formState.isSubmitting} label={t("escalation.resolve")} busyLabel={t("resolveDialog.resolving")} />
           </form>
         </Dialog.Content>
       </Dialog.Portal>

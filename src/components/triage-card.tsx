@@ -6,8 +6,9 @@ import { useEffect, useState } from "react";
 import type { MessageView } from "@/services/messaging/messaging.schemas";
 import type { ConsultationView } from "@/services/consultation/consultation.schemas";
 import { api } from "./api";
-import { CONSULTATION_STATUS_LABELS, conditionLabel, findingLabel, formatFinding, OUTCOME_LABELS } from "./clinical-labels";
+import { clinicalLabels } from "./clinical-labels";
 import { formatDateTime, humanize } from "./format";
+import { useT } from "./i18n";
 import { MessageBubble } from "./message-thread";
 
 export type TriageView = {
@@ -25,34 +26,36 @@ export type TriageView = {
 /** The patient's triage dialogs and consultations, each dialog with its WhatsApp transcript. */
 export function TriageCard(props: { patientId: string; triages: TriageView[] | null; consultations: ConsultationView[] | null }) {
   const [open, setOpen] = useState<TriageView | null>(null);
+  const { t, locale } = useT();
+  const labels = clinicalLabels(locale);
   const consultationOf = (triageId: string) => props.consultations?.find((c) => c.triageSessionId === triageId);
   const standalone = props.consultations?.filter((c) => !c.triageSessionId || !props.triages?.some((t) => t.id === c.triageSessionId)) ?? [];
 
   return (
     <section className="card" aria-labelledby="triage-title">
-      <h2 id="triage-title">Triage and consultations</h2>
+      <h2 id="triage-title">{t("triage.title")}</h2>
       {props.triages === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t("common.loading")}</p>
       ) : props.triages.length === 0 && standalone.length === 0 ? (
-        <p className="muted">No triage or consultation yet.</p>
+        <p className="muted">{t("triage.none")}</p>
       ) : (
         <ul className="list">
-          {props.triages.map((t) => {
-            const consultation = consultationOf(t.id);
+          {props.triages.map((triage) => {
+            const consultation = consultationOf(triage.id);
             return (
-              <li key={t.id} className="reminder">
+              <li key={triage.id} className="reminder">
                 <div>
-                  <strong>{conditionLabel(t.condition)}</strong> <span className="badge">{t.status}</span>{" "}
-                  {t.outcome ? <span className={`badge outcome-${t.outcome}`}>{OUTCOME_LABELS[t.outcome] ?? t.outcome}</span> : null}
-                  <div className="muted small">Started {formatDateTime(t.createdAt)}</div>
+                  <strong>{labels.condition(triage.condition)}</strong> <span className="badge">{labels.triageStatus(triage.status)}</span>{" "}
+                  {triage.outcome ? <span className={`badge outcome-${triage.outcome}`}>{labels.outcome(triage.outcome)}</span> : null}
+                  <div className="muted small">{t("triage.started", { time: formatDateTime(triage.createdAt, locale) })}</div>
                 </div>
                 <div className="actions">
-                  <button type="button" onClick={() => setOpen(t)}>
-                    Transcript
+                  <button type="button" onClick={() => setOpen(triage)}>
+                    {t("triage.transcript")}
                   </button>
                   {consultation ? (
                     <Link className="button" href={`/consultations/${consultation.id}`}>
-                      Consultation · {CONSULTATION_STATUS_LABELS[consultation.status]}
+                      {t("triage.consultationStatus", { status: labels.consultationStatus(consultation.status) })}
                     </Link>
                   ) : null}
                 </div>
@@ -62,11 +65,11 @@ export function TriageCard(props: { patientId: string; triages: TriageView[] | n
           {standalone.map((c) => (
             <li key={c.id} className="reminder">
               <div>
-                <strong>{conditionLabel(c.condition)}</strong> <span className={`badge outcome-${c.outcome}`}>{OUTCOME_LABELS[c.outcome] ?? c.outcome}</span>
-                <div className="muted small">Consultation {formatDateTime(c.createdAt)}</div>
+                <strong>{labels.condition(c.condition)}</strong> <span className={`badge outcome-${c.outcome}`}>{labels.outcome(c.outcome)}</span>
+                <div className="muted small">{t("triage.consultationAt", { time: formatDateTime(c.createdAt, locale) })}</div>
               </div>
               <Link className="button" href={`/consultations/${c.id}`}>
-                Consultation · {CONSULTATION_STATUS_LABELS[c.status]}
+                {t("triage.consultationStatus", { status: labels.consultationStatus(c.status) })}
               </Link>
             </li>
           ))}
@@ -79,6 +82,8 @@ export function TriageCard(props: { patientId: string; triages: TriageView[] | n
 
 function TranscriptDialog({ patientId, triage, onClose }: { patientId: string; triage: TriageView | null; onClose: () => void }) {
   const [messages, setMessages] = useState<MessageView[] | null>(null);
+  const { t, locale } = useT();
+  const labels = clinicalLabels(locale);
 
   useEffect(() => {
     if (!triage) return;
@@ -107,29 +112,29 @@ function TranscriptDialog({ patientId, triage, onClose }: { patientId: string; t
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog">
-          <Dialog.Title>Triage: {conditionLabel(triage?.condition)}</Dialog.Title>
+          <Dialog.Title>{t("triage.dialogTitle", { condition: labels.condition(triage?.condition) })}</Dialog.Title>
           <Dialog.Description className="muted">
-            {triage ? `${humanize(triage.status)} · started ${formatDateTime(triage.createdAt)}` : ""}
-            {triage?.outcome ? ` · outcome ${OUTCOME_LABELS[triage.outcome] ?? triage.outcome}` : ""}
+            {triage ? t("triage.dialogStarted", { status: labels.triageStatus(triage.status), time: formatDateTime(triage.createdAt, locale) }) : ""}
+            {triage?.outcome ? ` · ${t("triage.dialogOutcome", { outcome: labels.outcome(triage.outcome) })}` : ""}
           </Dialog.Description>
           {findings.length > 0 && triage ? (
             <dl className="findings">
               {findings.map(([k, v]) => (
                 <div key={k}>
-                  <dt>{findingLabel(triage.condition ?? "", k)}</dt>
-                  <dd>{formatFinding(v)}</dd>
+                  <dt>{labels.finding(triage.condition ?? "", k)}</dt>
+                  <dd>{labels.value(v, triage.condition ?? "", k)}</dd>
                 </div>
               ))}
             </dl>
           ) : null}
-          {triage?.reasons?.length ? <p className="small">Reasons: {triage.reasons.map(humanize).join("; ")}</p> : null}
-          <h3>Messages</h3>
+          {triage?.reasons?.length ? <p className="small">{t("triage.reasons", { reasons: triage.reasons.map(humanize).join("; ") })}</p> : null}
+          <h3>{t("triage.messages")}</h3>
           {messages === null ? (
-            <p className="muted">Loading…</p>
+            <p className="muted">{t("common.loading")}</p>
           ) : messages.length === 0 ? (
-            <p className="muted">No messages found for this dialog.</p>
+            <p className="muted">{t("triage.noMessages")}</p>
           ) : (
-            <ol className="thread" aria-label="Triage transcript">
+            <ol className="thread" aria-label={t("triage.transcriptLabel")}>
               {messages.map((m) => (
                 <MessageBubble key={m.id} m={m} />
               ))}
@@ -137,7 +142,7 @@ function TranscriptDialog({ patientId, triage, onClose }: { patientId: string; t
           )}
           <div className="form-actions">
             <Dialog.Close asChild>
-              <button type="button">Close</button>
+              <button type="button">{t("common.close")}</button>
             </Dialog.Close>
           </div>
         </Dialog.Content>

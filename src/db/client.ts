@@ -9,6 +9,11 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type DbOrTx = Db | Tx;
 
+/** The rows of `db.execute(sql...)`: postgres.js returns them as an array, PGlite as `{ rows }`. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 export type DbHandle = { db: Db; kind: "postgres" | "pglite"; close(): Promise<void> };
 
 const MIGRATIONS = path.join(process.cwd(), "drizzle");

@@ -11,6 +11,8 @@ export const DEMO_STAFF = [
   { email: "pharmacist@demo.test", name: "apt. Rina Wulandari", role: "PHARMACIST", registrationNumber: "SIPA 446/0123/2024", phone: "+6281100000001" },
   { email: "volunteer1@demo.test", name: "Dimas Prasetyo", role: "VOLUNTEER" },
   { email: "volunteer2@demo.test", name: "Putri Handayani", role: "VOLUNTEER" },
+  // signed up and waiting for an admin, so the admin pages have an approval to show
+  { email: "volunteer3@demo.test", name: "Nur Aini", role: "VOLUNTEER", status: "PENDING" },
 ] as const;
 
 /** Twenty patients as a community clinic in Jakarta would have them: mostly verified, a few waiting. */
@@ -66,9 +68,9 @@ export async function seedDemo(db: Db): Promise<DemoSeedResult> {
     if (!org) throw new Error("could not create the Demo Clinic");
     const staff = await tx
       .insert(staffUsers)
-      .values(DEMO_STAFF.map((s) => ({ ...s, orgId: org.id, status: "APPROVED" as const })))
+      .values(DEMO_STAFF.map((s) => ({ status: "APPROVED" as const, ...s, orgId: org.id })))
       .returning();
-    const volunteers = staff.filter((s) => s.role === "VOLUNTEER");
+    const volunteers = staff.filter((s) => s.role === "VOLUNTEER" && s.status === "APPROVED");
     const verifiedAt = new Date();
     await tx.insert(patients).values(
       DEMO_PATIENTS.map((p, i) => ({
@@ -105,7 +107,7 @@ export async function seedBulkPatients(
   const volunteers = await db
     .select({ id: staffUsers.id })
     .from(staffUsers)
-    .where(sql`${staffUsers.orgId} = ${params.orgId} and ${staffUsers.role} = 'VOLUNTEER'`);
+    .where(sql`${staffUsers.orgId} = ${params.orgId} and ${staffUsers.role} = 'VOLUNTEER' and ${staffUsers.status} = 'APPROVED'`);
   const [{ n: existing } = { n: 0 }] = await db
     .select({ n: count() })
     .from(patients)

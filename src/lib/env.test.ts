@@ -9,6 +9,13 @@ describe("parseEnv", () => {
     expect(clerkEnabled(env)).toBe(false);
   });
 
+  it("processes webhooks after the response unless a worker is asked for, which needs PostgreSQL", () => {
+    expect(parseEnv({}).INBOX_PROCESSING).toBe("after-response");
+    expect(() => parseEnv({ INBOX_PROCESSING: "worker" })).toThrow(/INBOX_PROCESSING: worker needs DATABASE_URL/);
+    expect(() => parseEnv({ INBOX_PROCESSING: "later" })).toThrow(/INBOX_PROCESSING/);
+    expect(parseEnv({ INBOX_PROCESSING: "worker", DATABASE_URL: "postgres://db/careloop" }).INBOX_WORKER_CONCURRENCY).toBe(4);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", REDIS_URL: " " }).DATABASE_URL).toBeUndefined();
   });

@@ -43,6 +43,10 @@ const envSchema = z
     GOWA_PACING_JITTER_MS: intFrom(250),
     GOWA_SIM_PORT: intFrom(3100),
     INBOUND_RATE_LIMIT_PER_MINUTE: intFrom(10),
+    // after-response: the web process handles each webhook after acknowledging it (Vercel, `bun run dev`);
+    // worker: the web process only stores and acknowledges, `bun run worker` processes (needs DATABASE_URL)
+    INBOX_PROCESSING: z.enum(["after-response", "worker"]).default("after-response"),
+    INBOX_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
 
     ANTHROPIC_API_KEY: optional,
     ANTHROPIC_MODEL: z.string().default("claude-haiku-4-5"),
@@ -75,6 +79,9 @@ const envSchema = z
     }
     if (env.NODE_ENV === "production" && !env.CRON_SECRET) {
       ctx.addIssue({ code: "custom", path: ["CRON_SECRET"], message: "required in production: cron routes refuse calls without it" });
+    }
+    if (env.INBOX_PROCESSING === "worker" && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["INBOX_PROCESSING"], message: "worker needs DATABASE_URL: the embedded database cannot be shared with a worker process" });
     }
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET && !clerk) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "required in production" });

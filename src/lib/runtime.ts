@@ -46,6 +46,8 @@ export type Runtime = {
   cronBudgetMs: number;
   /** Live status of a WhatsApp device (GOWA `/app/status`). */
   gowaStatus?: (deviceId: string | undefined) => Promise<import("@/integrations/gowa/status").GowaDeviceStatus>;
+  /** Who processes stored webhooks: this process after each response, or a separate `bun run worker`. */
+  inboxProcessing: "after-response" | "worker";
   /** Runs work after the response is sent (Next's `after`); the inbox sweeper catches anything lost. */
   afterResponse: (task: () => Promise<void>) => void;
 };
@@ -136,6 +138,7 @@ async function buildRuntimeFromEnv(): Promise<Runtime> {
       return fetchGowaDeviceStatus({ baseUrl: gowaBaseUrl, basePath: config.GOWA_BASE_PATH, username: gowaUser || undefined, password: gowaPassword.join(":") || undefined, deviceId });
     },
     gowaMedia: createGowaMediaFetcher({ baseUrl: gowaBaseUrl, username: gowaUser || undefined, password: gowaPassword.join(":") || undefined }),
+    inboxProcessing: config.INBOX_PROCESSING,
     afterResponse: (task) =>
       after(() => task().catch((error: unknown) => logger.error({ err: error }, "after-response task failed"))),
   };

@@ -43,11 +43,21 @@ const patientSays = (body: string, repliedToId?: string) =>
 const outbox = async (): Promise<Array<{ id: string; text: string | null }>> =>
   ((await (await fetch(`${app.simUrl}/sim/outbox?phone=${encodeURIComponent(PHONE)}`)).json()) as { messages: Array<{ id: string; text: string | null }> }).messages;
 
+/** Signs in and switches the interface to English in the header (accounts start in Indonesian), as these steps read it. */
 async function signIn(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${app.url}/sign-in`, { timeout: 60_000 });
   await page.getByText(email).click();
   await page.waitForURL(`${app.url}/patients`, { timeout: 60_000 });
+  const english = page.getByRole("button", { name: "English" });
+  await english.waitFor({ timeout: 60_000 });
+  // the choice stays on the user: a second sign-in of the same user is already in English
+  if ((await english.getAttribute("aria-pressed")) !== "true") {
+    const saved = page.waitForResponse((r) => r.url().endsWith("/api/me") && r.request().method() === "PATCH", { timeout: 60_000 });
+    await english.click();
+    expect((await saved).status()).toBe(200);
+  }
+  await page.getByRole("heading", { name: "Patients" }).waitFor({ timeout: 60_000 });
   return page;
 }
 

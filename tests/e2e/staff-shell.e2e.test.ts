@@ -5,7 +5,8 @@ import { type AppServer, startDevApp } from "../support/app-server";
 
 /**
  * The first-run experience, in a real browser: `bun run dev` on the embedded defaults, the demo
- * users on the sign-in page, the patient list, search, and registering a patient through the dialog.
+ * users on the sign-in page, the patient list, search, and registering a patient through the dialog
+ * (in Indonesian, every staff account's language until its user picks English in the header).
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 let app: AppServer;
@@ -37,23 +38,23 @@ describe("staff web shell on the embedded defaults", () => {
       await page.getByRole("cell", { name: "Siti Rahayu" }).waitFor({ timeout: 60_000 });
       expect(await page.locator("tbody tr").count()).toBe(20);
 
-      await page.getByLabel("Search patients").fill("0812-3456-7890");
+      await page.getByLabel("Cari pasien").fill("0812-3456-7890");
       await page.waitForFunction(() => document.querySelectorAll("tbody tr").length === 1, undefined, { timeout: 30_000 });
       expect(await page.locator("tbody tr td").first().textContent()).toBe("Siti Rahayu");
 
-      await page.getByRole("button", { name: "Register patient" }).click();
+      await page.getByRole("button", { name: "Daftarkan pasien" }).click();
       const dialog = page.getByRole("dialog");
-      await dialog.getByLabel("Name").fill("Wulan Sari");
-      await dialog.getByLabel("WhatsApp number").fill("0812-3456-7890");
-      await dialog.getByRole("button", { name: "Save" }).click();
+      await dialog.getByLabel("Nama").fill("Wulan Sari");
+      await dialog.getByLabel("Nomor WhatsApp").fill("0812-3456-7890");
+      await dialog.getByRole("button", { name: "Simpan" }).click();
       // the server's 409 lands on the phone field
       await dialog.getByText("already exists").waitFor({ timeout: 30_000 });
 
-      await dialog.getByLabel("WhatsApp number").fill("0813 2222 3333");
-      await dialog.getByLabel("Volunteer").selectOption({ label: "Putri Handayani" });
-      await dialog.getByRole("button", { name: "Save" }).click();
-      await page.getByText("Patient registered").waitFor({ timeout: 30_000 });
-      await page.getByLabel("Search patients").fill("Wulan");
+      await dialog.getByLabel("Nomor WhatsApp").fill("0813 2222 3333");
+      await dialog.getByLabel("Kader").selectOption({ label: "Putri Handayani" });
+      await dialog.getByRole("button", { name: "Simpan" }).click();
+      await page.getByText("Pasien terdaftar").waitFor({ timeout: 30_000 });
+      await page.getByLabel("Cari pasien").fill("Wulan");
       await page.getByRole("cell", { name: "+6281322223333" }).waitFor({ timeout: 30_000 });
       expect(await page.getByRole("cell", { name: "Putri Handayani" }).count()).toBe(1);
     } catch (error) {
@@ -80,4 +81,52 @@ describe("staff web shell on the embedded defaults", () => {
       await context.close();
     }
   }, 120_000);
+
+  it("a user switches the interface to English and back from the header; the choice is theirs and survives a reload", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const nav = page.getByRole("navigation");
+    const navLabels = async () => (await nav.getByRole("link").allTextContents()).map((text) => text.replace(/\d+$/, ""));
+    try {
+      await page.goto(`${app.url}/sign-in`, { timeout: 60_000 });
+      await page.getByText("pharmacist@demo.test").click();
+      await page.waitForURL(`${app.url}/patients`, { timeout: 60_000 });
+      await nav.getByRole("link", { name: "Kotak masuk" }).waitFor({ timeout: 30_000 });
+      expect(await navLabels()).toEqual(["Hari ini", "Pasien", "Kotak masuk", "Konsultasi"]);
+      expect(await page.getByRole("heading", { name: "Pasien" }).count()).toBe(1);
+      expect(await page.locator("html").getAttribute("lang")).toBe("id");
+
+      const savedEnglish = page.waitForResponse((r) => r.url().endsWith("/api/me") && r.request().method() === "PATCH", { timeout: 30_000 });
+      await page.getByRole("button", { name: "English" }).click();
+      // the page changes at once, before the save has answered
+      await page.getByRole("heading", { name: "Patients" }).waitFor({ timeout: 30_000 });
+      expect(await navLabels()).toEqual(["Today", "Patients", "Inbox", "Consultations"]);
+      expect(await page.getByRole("button", { name: "English" }).getAttribute("aria-pressed")).toBe("true");
+      await page.getByLabel("Search patients").waitFor();
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+
+      // stored on the user: a reload (a fresh render on the server) and another page keep it
+      expect((await savedEnglish).status()).toBe(200);
+      await page.reload();
+      await page.getByRole("heading", { name: "Patients" }).waitFor({ timeout: 30_000 });
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      await nav.getByRole("link", { name: "Inbox" }).click();
+      await page.getByRole("heading", { name: "Inbox" }).waitFor({ timeout: 30_000 });
+
+      const savedIndonesian = page.waitForResponse((r) => r.url().endsWith("/api/me") && r.request().method() === "PATCH", { timeout: 30_000 });
+      await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+      await page.getByRole("heading", { name: "Kotak masuk" }).waitFor({ timeout: 30_000 });
+      expect(await navLabels()).toEqual(["Hari ini", "Pasien", "Kotak masuk", "Konsultasi"]);
+      expect((await savedIndonesian).status()).toBe(200);
+      await page.reload();
+      await page.getByRole("heading", { name: "Kotak masuk" }).waitFor({ timeout: 30_000 });
+      expect(await page.locator("html").getAttribute("lang")).toBe("id");
+    } catch (error) {
+      mkdirSync("test-artifacts", { recursive: true });
+      await page.screenshot({ path: "test-artifacts/staff-shell-language-failure.png", fullPage: true });
+      throw new Error(`${(error as Error).message}\n--- app output ---\n${app.output().slice(-4000)}`);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 });

@@ -21,7 +21,8 @@ export async function startDevApp(): Promise<AppServer & { simUrl: string }> {
     PORT: String(port),
     GOWA_SIM_PORT: String(simPort),
     PGLITE_DIR: path.join(dataDir, "pglite"),
-    NEXT_DIST_DIR: ".next-e2e",
+    // helpers running browser tests side by side each need their own build folder
+    NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "development",
     LOG_LEVEL: "warn",

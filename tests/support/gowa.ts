@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import * as webhookRoute from "../../src/app/api/webhooks/gowa/route";
+import type { Db } from "../../src/db/client";
 import { type Organisation, type Patient, messages } from "../../src/db/schema";
 import { signGowaBody } from "../../src/integrations/gowa/webhook";
 import { getRuntime } from "../../src/lib/runtime";
@@ -54,9 +55,9 @@ export async function createClinic(overrides: Partial<Organisation> = {}) {
   return { org, volunteer, pharmacist };
 }
 
-export async function createVerifiedPatient(org: Organisation, overrides: Partial<Patient> = {}): Promise<Patient> {
-  const { db } = await getRuntime();
-  return insertPatient(db, {
+/** A verified, consenting patient; `db` defaults to the test runtime's database. */
+export async function createVerifiedPatient(org: Organisation, overrides: Partial<Patient> = {}, db?: Db): Promise<Patient> {
+  return insertPatient(db ?? (await getRuntime()).db, {
     orgId: org.id,
     name: "Siti Rahayu",
     phone: newPhone(),

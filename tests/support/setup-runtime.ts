@@ -47,6 +47,7 @@ setRuntime({
   storage: createDiskStorage(mkdtempSync(path.join(tmpdir(), "careloop-media-"))),
   // GOWA's media folder is not reachable in most tests; the media test serves one of its own
   gowaMedia: async () => null,
+  inboxProcessing: "after-response",
   afterResponse: (task) => {
     const run: Promise<void> = task().finally(() => pending.delete(run));
     pending.add(run);

@@ -5,15 +5,19 @@ import { useCallback, useEffect, useState } from "react";
 import { toast } from "sonner";
 import { api } from "@/components/api";
 import { AppHeader } from "@/components/app-header";
-import { CONSULTATION_STATUS_LABELS, conditionLabel, OUTCOME_LABELS } from "@/components/clinical-labels";
+import { clinicalLabels } from "@/components/clinical-labels";
 import { errorMessage, formatDateTime } from "@/components/format";
+import { useT } from "@/components/i18n";
 import { useStaff } from "@/components/use-staff";
 import { CONSULTATION_STATUSES, type ConsultationPage } from "@/services/consultation/consultation.schemas";
+import { BlockedPage, Pager } from "@/components/page-frame";
 
 const PAGE_SIZE = 20;
 
 export default function ConsultationsPage() {
   const { me, blocked } = useStaff();
+  const { t, locale } = useT();
+  const labels = clinicalLabels(locale);
   const [status, setStatus] = useState("");
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   const [page, setPage] = useState<ConsultationPage | null>(null);
@@ -28,35 +32,26 @@ export default function ConsultationsPage() {
     try {
       setPage(await api<ConsultationPage>(`/api/consultations?${params}`));
     } catch (error) {
-      toast.error(errorMessage(error, "Could not load consultations"));
+      toast.error(errorMessage(error, t("consultations.loadFailed")));
     } finally {
       setLoading(false);
     }
-  }, [status, cursor]);
+  }, [status, cursor, t]);
 
   useEffect(() => {
     if (me) void load();
   }, [me, load]);
 
-  if (blocked) {
-    return (
-      <>
-        <AppHeader me={null} />
-        <main>
-          <div className="card">{blocked}</div>
-        </main>
-      </>
-    );
-  }
+  if (blocked) return <BlockedPage message={blocked} />;
 
   return (
     <>
       <AppHeader me={me} />
       <main>
-        <h1>Consultations</h1>
+        <h1>{t("consultations.title")}</h1>
         <div className="toolbar">
           <label className="inline">
-            Status
+            {t("common.status")}
             <select
               value={status}
               onChange={(e) => {
@@ -64,10 +59,10 @@ export default function ConsultationsPage() {
                 setCursors([null]);
               }}
             >
-              <option value="">All</option>
+              <option value="">{t("consultations.all")}</option>
               {CONSULTATION_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {CONSULTATION_STATUS_LABELS[s]}
+                  {labels.consultationStatus(s)}
                 </option>
               ))}
             </select>
@@ -75,14 +70,14 @@ export default function ConsultationsPage() {
         </div>
         <div className="card flush">
           <div className="table-scroll">
-            <table aria-label="Consultations">
+            <table aria-label={t("consultations.title")}>
               <thead>
                 <tr>
-                  <th>Patient</th>
-                  <th>Condition</th>
-                  <th>Outcome</th>
-                  <th>Status</th>
-                  <th className="hide-sm">Created</th>
+                  <th>{t("common.patient")}</th>
+                  <th>{t("consultations.condition")}</th>
+                  <th>{t("consultations.outcome")}</th>
+                  <th>{t("common.status")}</th>
+                  <th className="hide-sm">{t("consultations.created")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -91,30 +86,22 @@ export default function ConsultationsPage() {
                     <td>
                       <Link href={`/consultations/${c.id}`}>{c.patient.name}</Link>
                     </td>
-                    <td>{conditionLabel(c.condition)}</td>
+                    <td>{labels.condition(c.condition)}</td>
                     <td>
-                      <span className={`badge outcome-${c.outcome}`}>{OUTCOME_LABELS[c.outcome] ?? c.outcome}</span>
+                      <span className={`badge outcome-${c.outcome}`}>{labels.outcome(c.outcome)}</span>
                     </td>
                     <td>
-                      <span className={`badge status-${c.status}`}>{CONSULTATION_STATUS_LABELS[c.status]}</span>
+                      <span className={`badge status-${c.status}`}>{labels.consultationStatus(c.status)}</span>
                     </td>
-                    <td className="hide-sm">{formatDateTime(c.createdAt)}</td>
+                    <td className="hide-sm">{formatDateTime(c.createdAt, locale)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {page && page.items.length === 0 && <div className="empty">{status ? "No consultation with this status." : "No consultations yet."}</div>}
+          {page && page.items.length === 0 && <div className="empty">{status ? t("consultations.noneWithStatus") : t("consultations.none")}</div>}
         </div>
-        <div className="pager">
-          <button type="button" disabled={cursors.length <= 1 || loading} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            Previous
-          </button>
-          <span>{loading ? "Loading…" : `Page ${cursors.length}`}</span>
-          <button type="button" disabled={!page?.nextCursor || loading} onClick={() => page?.nextCursor && setCursors((c) => [...c, page.nextCursor])}>
-            Next
-          </button>
-        </div>
+        <Pager cursors={cursors} nextCursor={page?.nextCursor} loading={loading} onChange={setCursors} />
       </main>
     </>
   );

@@ -6,8 +6,10 @@ import { api } from "@/components/api";
 import { AppHeader } from "@/components/app-header";
 import { EscalationItem, type EscalationView } from "@/components/escalation-item";
 import { errorMessage } from "@/components/format";
+import { useT } from "@/components/i18n";
 import { ResolveDialog } from "@/components/resolve-dialog";
 import { usePolling, useStaff } from "@/components/use-staff";
+import { BlockedPage } from "@/components/page-frame";
 
 const KIND_ORDER: Record<EscalationView["kind"], number> = { emergency: 0, urgent: 1, symptom: 2, question: 3, handoff: 4 };
 
@@ -16,6 +18,7 @@ const byUrgency = (a: EscalationView, b: EscalationView) => KIND_ORDER[a.kind] -
 
 export default function InboxPage() {
   const { me, blocked } = useStaff();
+  const { t } = useT();
   const [items, setItems] = useState<EscalationView[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [resolving, setResolving] = useState<EscalationView | null>(null);
@@ -23,49 +26,40 @@ export default function InboxPage() {
   const load = useCallback(() => {
     api<{ items: EscalationView[] }>("/api/escalations?limit=200")
       .then((r) => setItems([...r.items].sort(byUrgency)))
-      .catch((error) => toast.error(errorMessage(error, "Could not load the inbox")));
-  }, []);
+      .catch((error) => toast.error(errorMessage(error, t("inbox.loadFailed"))));
+  }, [t]);
   usePolling(load, 10_000, Boolean(me));
 
   async function claim(item: EscalationView) {
     setBusy(item.id);
     try {
       await api(`/api/escalations/${item.id}/claim`, { method: "POST" });
-      toast.success("Claimed: it is yours now");
+      toast.success(t("inbox.claimed"));
       load();
     } catch (error) {
-      toast.error(errorMessage(error, "Could not claim"));
+      toast.error(errorMessage(error, t("inbox.claimFailed")));
     } finally {
       setBusy(null);
     }
   }
 
-  if (blocked) {
-    return (
-      <>
-        <AppHeader me={null} />
-        <main>
-          <div className="card">{blocked}</div>
-        </main>
-      </>
-    );
-  }
+  if (blocked) return <BlockedPage message={blocked} />;
 
   const emergencies = items?.filter((i) => i.kind === "emergency").length ?? 0;
   return (
     <>
       <AppHeader me={me} openCount={items?.length} />
       <main>
-        <h1>Inbox</h1>
+        <h1>{t("inbox.title")}</h1>
         {emergencies > 0 ? (
           <div className="notice danger" role="alert">
-            {emergencies} emergency {emergencies === 1 ? "item" : "items"}: call the patient now. <span lang="id">Segera hubungi pasien.</span>
+            {t(emergencies === 1 ? "inbox.emergencies.one" : "inbox.emergencies.other", { count: emergencies })}
           </div>
         ) : null}
         {items === null ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t("common.loading")}</p>
         ) : items.length === 0 ? (
-          <div className="card empty">Nothing waiting. <span lang="id">Tidak ada yang menunggu.</span></div>
+          <div className="card empty">{t("inbox.nothing")}</div>
         ) : (
           <ul className="inbox">
             {items.map((item) => (
@@ -80,11 +74,11 @@ export default function InboxPage() {
             ))}
           </ul>
         )}
-        <p className="muted small">Updates every 10 seconds.</p>
+        <p className="muted small">{t("inbox.polling")}</p>
       </main>
       <ResolveDialog
         escalationId={resolving?.id ?? null}
-        patientName={resolving?.patient?.name ?? "unknown sender"}
+        patientName={resolving?.patient?.name ?? t("inbox.unknownSender")}
         onOpenChange={(open) => !open && setResolving(null)}
         onResolved={load}
       />

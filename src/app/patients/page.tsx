@@ -5,15 +5,18 @@ import { useCallback, useEffect, useState } from "react";
 import { toast } from "sonner";
 import { api } from "@/components/api";
 import { AppHeader } from "@/components/app-header";
+import { useT } from "@/components/i18n";
 import { useStaff } from "@/components/use-staff";
 import { formatRate } from "@/components/format";
 import { PatientDialog } from "@/components/patient-dialog";
 import type { PatientPage, PatientView } from "@/services/patient/patient.schemas";
+import { BlockedPage, Pager } from "@/components/page-frame";
 
 const PAGE_SIZE = 20;
 
 export default function PatientsPage() {
   const { me, blocked } = useStaff();
+  const { t } = useT();
   const [volunteers, setVolunteers] = useState<Array<{ id: string; name: string }> | null>(null);
   const [search, setSearch] = useState("");
   const [query, setQuery] = useState("");
@@ -50,39 +53,30 @@ export default function PatientsPage() {
     try {
       setPage(await api<PatientPage>(`/api/patients?${params}`));
     } catch (error) {
-      toast.error(error instanceof Error ? error.message : "Could not load patients");
+      toast.error(error instanceof Error ? error.message : t("patients.loadFailed"));
     } finally {
       setLoading(false);
     }
-  }, [query, cursor]);
+  }, [query, cursor, t]);
 
   useEffect(() => {
     if (me) void load();
   }, [me, load]);
 
-  if (blocked) {
-    return (
-      <>
-        <AppHeader me={null} />
-        <main>
-          <div className="card">{blocked}</div>
-        </main>
-      </>
-    );
-  }
+  if (blocked) return <BlockedPage message={blocked} />;
 
   return (
     <>
       <AppHeader me={me} />
       <main>
-        <h1>Patients</h1>
+        <h1>{t("patients.title")}</h1>
         <div className="toolbar">
           <input
             type="search"
-            placeholder="Search by name or WhatsApp number"
+            placeholder={t("patients.searchPlaceholder")}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
-            aria-label="Search patients"
+            aria-label={t("patients.search")}
           />
           <button
             className="primary"
@@ -92,19 +86,19 @@ export default function PatientsPage() {
               setDialogOpen(true);
             }}
           >
-            Register patient
+            {t("patients.register")}
           </button>
         </div>
         <div className="card" style={{ padding: 0 }}>
           <table>
             <thead>
               <tr>
-                <th>Name</th>
-                <th>WhatsApp</th>
-                <th className="hide-sm">Volunteer</th>
-                <th className="hide-sm">Status</th>
-                <th title="Confirmed over sent, last 7 days">7-day</th>
-                <th aria-label="Actions" />
+                <th>{t("common.name")}</th>
+                <th>{t("common.whatsapp")}</th>
+                <th className="hide-sm">{t("common.volunteer")}</th>
+                <th className="hide-sm">{t("common.status")}</th>
+                <th title={t("patients.adherence7Hint")}>{t("patients.adherence7")}</th>
+                <th aria-label={t("common.actions")} />
               </tr>
             </thead>
             <tbody>
@@ -116,7 +110,7 @@ export default function PatientsPage() {
                   <td>{p.phone}</td>
                   <td className="hide-sm">{p.assignedVolunteer?.name ?? <span className="muted">—</span>}</td>
                   <td className="hide-sm">
-                    <span className={`badge ${p.verificationStatus}`}>{p.unsubscribedAt ? "unsubscribed" : p.verificationStatus.toLowerCase()}</span>
+                    <span className={`badge ${p.verificationStatus}`}>{p.unsubscribedAt ? t("verification.unsubscribed") : t(`verification.${p.verificationStatus}`)}</span>
                   </td>
                   <td className={p.adherence?.days7.rate != null && p.adherence.days7.rate < 0.8 ? "low" : undefined}>
                     {formatRate(p.adherence?.days7.rate)}
@@ -130,7 +124,7 @@ export default function PatientsPage() {
                         setDialogOpen(true);
                       }}
                     >
-                      Edit
+                      {t("common.edit")}
                     </button>
                   </td>
                 </tr>
@@ -138,22 +132,10 @@ export default function PatientsPage() {
             </tbody>
           </table>
           {page && page.items.length === 0 && (
-            <div className="empty">{query ? "No patient matches this search." : "No patients yet."}</div>
+            <div className="empty">{query ? t("patients.noMatch") : t("patients.none")}</div>
           )}
         </div>
-        <div className="pager">
-          <button type="button" disabled={cursors.length <= 1 || loading} onClick={() => setCursors((c) => c.slice(0, -1))}>
-            Previous
-          </button>
-          <span>{loading ? "Loading…" : `Page ${cursors.length}`}</span>
-          <button
-            type="button"
-            disabled={!page?.nextCursor || loading}
-            onClick={() => page?.nextCursor && setCursors((c) => [...c, page.nextCursor])}
-          >
-            Next
-          </button>
-        </div>
+        <Pager cursors={cursors} nextCursor={page?.nextCursor} loading={loading} onChange={setCursors} />
       </main>
       <PatientDialog
         open={dialogOpen}

@@ -1,4 +1,6 @@
 import { SignIn } from "@clerk/nextjs";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translator } from "@/lib/i18n/translate";
 import { getRuntime } from "@/lib/runtime";
 import { listDevSignInChoices } from "@/services/staff/staff.service";
 import { SignInChoices } from "./sign-in-choices";
@@ -19,18 +21,19 @@ export default async function SignInPage() {
     );
   }
   const users = rt.devSignIn ? await listDevSignInChoices(rt) : [];
+  const t = translator(await requestLocale());
   return (
     <main style={{ maxWidth: 520 }}>
-      <h1>Sign in to CareLoop</h1>
+      <h1>{t("signIn.title")}</h1>
       {rt.devSignIn ? (
         <div className="card">
           <p className="muted" style={{ marginTop: 0 }}>
-            Development sign-in: Clerk is not configured, so pick a seeded staff user.
+            {t("signIn.devHint")}
           </p>
           <SignInChoices users={users} />
         </div>
       ) : (
-        <div className="card">Sign-in through Clerk is not set up on this server yet.</div>
+        <div className="card">{t("signIn.notSetUp")}</div>
       )}
     </main>
   );

@@ -4,11 +4,14 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { api } from "@/components/api";
+import { useT } from "@/components/i18n";
+import { codeLabel } from "@/lib/i18n/translate";
 
 type Choice = { email: string; name: string; role: string; status: string; orgName: string };
 
 export function SignInChoices({ users }: { users: Choice[] }) {
   const router = useRouter();
+  const { t } = useT();
   const [busy, setBusy] = useState<string | null>(null);
   const [email, setEmail] = useState("");
 
@@ -19,7 +22,7 @@ export function SignInChoices({ users }: { users: Choice[] }) {
       router.push("/patients");
       router.refresh();
     } catch (error) {
-      toast.error(error instanceof Error ? error.message : "Could not sign in");
+      toast.error(error instanceof Error ? error.message : t("signIn.failed"));
       setBusy(null);
     }
   }
@@ -35,12 +38,12 @@ export function SignInChoices({ users }: { users: Choice[] }) {
               <span className="muted">{u.email}</span>
             </span>
             <span className="muted">
-              {u.role.toLowerCase()}
-              {u.status !== "APPROVED" ? ` · ${u.status.toLowerCase()}` : ""} · {u.orgName}
+              {codeLabel(t, "role", u.role)}
+              {u.status !== "APPROVED" ? ` · ${codeLabel(t, "staffStatus", u.status)}` : ""} · {u.orgName}
             </span>
           </button>
         ))}
-        {users.length === 0 && <p className="muted">No staff users yet: run `bun run seed`.</p>}
+        {users.length === 0 && <p className="muted">{t("signIn.noUsers")}</p>}
       </div>
       <form
         className="toolbar"
@@ -50,9 +53,9 @@ export function SignInChoices({ users }: { users: Choice[] }) {
           if (email) void signIn(email);
         }}
       >
-        <input type="email" placeholder="or type an email" value={email} onChange={(e) => setEmail(e.target.value)} aria-label="Email" />
+        <input type="email" placeholder={t("signIn.emailPlaceholder")} value={email} onChange={(e) => setEmail(e.target.value)} aria-label={t("signIn.email")} />
         <button className="primary" type="submit" disabled={busy !== null || !email}>
-          Sign in
+          {t("signIn.submit")}
         </button>
       </form>
     </>

@@ -1,5 +1,7 @@
 import { SignUp } from "@clerk/nextjs";
 import Link from "next/link";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translator } from "@/lib/i18n/translate";
 import { getRuntime } from "@/lib/runtime";
 
 export const dynamic = "force-dynamic";
@@ -14,12 +16,12 @@ export default async function SignUpPage() {
       </main>
     );
   }
+  const t = translator(await requestLocale());
   return (
     <main style={{ maxWidth: 520 }}>
-      <h1>Sign up</h1>
+      <h1>{t("signUp.title")}</h1>
       <div className="card">
-        Without Clerk there is no self sign-up: staff users come from the seed (`bun run seed`).{" "}
-        <Link href="/sign-in">Sign in</Link>
+        {t("signUp.noClerk")} <Link href="/sign-in">{t("signUp.signIn")}</Link>
       </div>
     </main>
   );

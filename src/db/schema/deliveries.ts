@@ -46,9 +46,11 @@ export const deliveries = pgTable(
     index("deliveries_org_external_idx").on(t.orgId, t.externalId),
     // a reply without a quote: the patient's latest delivery awaiting confirmation
     index("deliveries_org_patient_sent_idx").on(t.orgId, t.patientId, t.sentAt),
-    // the dashboard: today's occurrences, and the 30-day chart by send time
+    // an organisation's due occurrences ("send due"); adherence of an organisation or volunteer by send time
     index("deliveries_org_scheduled_idx").on(t.orgId, t.scheduledAt),
     index("deliveries_org_sent_idx").on(t.orgId, t.sentAt),
+    // the dashboard's "needing attention": sends whose outcome is unknown, in the last week
+    index("deliveries_org_unknown_idx").on(t.orgId, t.scheduledAt).where(sql`${t.state} = 'unknown'`),
     // nudges and the window closing
     index("deliveries_pending_idx").on(t.windowEndsAt).where(sql`${t.confirmation} = 'pending' and ${t.sentAt} is not null`),
   ],

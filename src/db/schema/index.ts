@@ -12,3 +12,5 @@ export * from "./triage-sessions";
 export * from "./consultations";
 export * from "./follow-ups";
 export * from "./message-templates";
+export * from "./delivery-daily-counts";
+export * from "./patient-window-counts";

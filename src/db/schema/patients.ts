@@ -41,6 +41,8 @@ export const patients = pgTable(
     index("patients_org_name_idx").on(t.orgId, t.name, t.id).where(sql`${t.deletedAt} is null`),
     // the same list for one volunteer
     index("patients_org_volunteer_name_idx").on(t.orgId, t.assignedVolunteerId, t.name, t.id).where(sql`${t.deletedAt} is null`),
+    // the dashboard's "needing attention": patients not verified yet, whole organisation or one volunteer's
+    index("patients_org_unverified_idx").on(t.orgId, t.assignedVolunteerId).where(sql`${t.verificationStatus} <> 'VERIFIED' and ${t.deletedAt} is null`),
     // search by part of a name or a phone number (ILIKE '%...%')
     index("patients_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
     index("patients_phone_trgm_idx").using("gin", t.phone.op("gin_trgm_ops")),

@@ -300,7 +300,7 @@ async function withinRateLimit(ctx: InboundCtx, m: Inbound): Promise<boolean> {
   } catch (rejection) {
     if (rejection instanceof Error) {
       // the limiter's store is down: answering is safer than going silent
-      logger.warn({ err: rejection.message }, "inbound rate limiter unavailable");
+      logger.warn({ err: rejection.name }, "inbound rate limiter unavailable");
       return true;
     }
     return false; // over the limit: stored, not answered

@@ -1,5 +1,5 @@
 import { type SQL, and, asc, eq, ilike, inArray, isNull, like, or, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { type DbOrTx, rowsOf } from "@/db/client";
 import { type Patient, patients, staffUsers } from "@/db/schema";
 
 /** Who may see what: a volunteer's scope carries their id, everyone else sees the organisation. */
@@ -107,11 +107,6 @@ export async function listPatients(db: DbOrTx, params: ListPatientsParams): Prom
     .where(and(eq(patients.orgId, params.orgId), inArray(patients.id, page.map((r) => r.id))))
     .orderBy(asc(patients.name), asc(patients.id));
   return rows.map((r) => ({ ...r.patient, volunteerName: r.volunteerName }));
-}
-
-/** postgres.js returns the rows as an array, PGlite as `{ rows }`. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);

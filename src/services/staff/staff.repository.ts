@@ -96,7 +96,7 @@ export async function findStaffInOrgForUpdate(db: DbOrTx, params: { orgId: strin
 
 export async function updateStaffInOrg(
   db: DbOrTx,
-  params: { orgId: string; id: string; values: Partial<Pick<StaffUser, "email" | "name" | "role" | "status" | "registrationNumber" | "phone" | "externalAuthId">> },
+  params: { orgId: string; id: string; values: Partial<Pick<StaffUser, "email" | "name" | "role" | "status" | "registrationNumber" | "phone" | "externalAuthId" | "locale">> },
 ): Promise<StaffUser | undefined> {
   const [row] = await db
     .update(staffUsers)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 
 export const STAFF_ROLES = ["ADMIN", "PHARMACIST", "VOLUNTEER"] as const;
 export const STAFF_STATUSES = ["PENDING", "APPROVED", "REJECTED", "DISABLED"] as const;
@@ -20,7 +21,15 @@ export type StaffView = {
   role: (typeof STAFF_ROLES)[number];
   status: (typeof STAFF_STATUSES)[number];
   registrationNumber: string | null;
+  /** The language of the staff interface for this user. */
+  locale: (typeof LOCALES)[number];
 };
+
+/** What signed-in staff change about themselves (`PATCH /api/me`). */
+export const updateMeBody = z.strictObject({
+  locale: z.enum(LOCALES, `must be one of: ${LOCALES.join(", ")}`),
+});
+export type UpdateMeBody = z.infer<typeof updateMeBody>;
 
 export const staffIdParams = z.object({ id: z.uuid("must be a staff user id") });
 export type StaffIdParams = z.infer<typeof staffIdParams>;

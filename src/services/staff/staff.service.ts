@@ -2,15 +2,23 @@ import type { Db } from "@/db/client";
 import type { StaffUser } from "@/db/schema";
 import { AppError, notFound } from "@/lib/errors";
 import { insertAuditEntry } from "../audit/audit.repository";
-import { findStaffByEmail, findStaffByExternalAuthId, findStaffById, listStaff, listStaffForDevSignIn } from "./staff.repository";
-import type { ListStaffQuery, StaffView } from "./staff.schemas";
+import {
+  findStaffByEmail,
+  findStaffByExternalAuthId,
+  findStaffById,
+  findStaffInOrgForUpdate,
+  listStaff,
+  listStaffForDevSignIn,
+  updateStaffInOrg,
+} from "./staff.repository";
+import type { ListStaffQuery, StaffView, UpdateMeBody } from "./staff.schemas";
 
 export type Staff = StaffUser;
 export type StaffCtx = { db: Db };
 
 export function toStaffView(staff: StaffUser): StaffView {
-  const { id, email, name, role, status, registrationNumber } = staff;
-  return { id, email, name, role, status, registrationNumber };
+  const { id, email, name, role, status, registrationNumber, locale } = staff;
+  return { id, email, name, role, status, registrationNumber, locale };
 }
 
 /** The user behind a session; undefined when the account no longer exists. */
@@ -38,6 +46,27 @@ export async function signInByEmail(ctx: StaffCtx, email: string): Promise<Staff
     metadata: { method: "dev" },
   });
   return staff;
+}
+
+/** A staff user's change to their own account: for now the language of the interface. Audited like an admin's change. */
+export async function updateOwnAccount(ctx: StaffCtx, staff: Staff, body: UpdateMeBody): Promise<StaffView> {
+  return ctx.db.transaction(async (tx) => {
+    const current = await findStaffInOrgForUpdate(tx, { orgId: staff.orgId, id: staff.id });
+    if (!current) throw notFound("Staff user");
+    if (current.locale === body.locale) return toStaffView(current);
+    const updated = await updateStaffInOrg(tx, { orgId: staff.orgId, id: staff.id, values: { locale: body.locale } });
+    if (!updated) throw notFound("Staff user");
+    await insertAuditEntry(tx, {
+      orgId: staff.orgId,
+      actorId: staff.id,
+      actorType: "staff",
+      action: "staff.updated",
+      entityType: "staff_user",
+      entityId: staff.id,
+      metadata: { changed: ["locale"], fromLocale: current.locale, toLocale: body.locale },
+    });
+    return toStaffView(updated);
+  });
 }
 
 export async function listOrgStaff(ctx: StaffCtx, staff: Staff, query: ListStaffQuery): Promise<StaffView[]> {

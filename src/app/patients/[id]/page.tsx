@@ -7,13 +7,15 @@ import { toast } from "sonner";
 import { ApiError, api } from "@/components/api";
 import { AppHeader } from "@/components/app-header";
 import { DeliveriesTable, type DeliveryView } from "@/components/deliveries-table";
-import { errorMessage, formatDate, formatDateTime, formatRate } from "@/components/format";
+import { errorMessage, formatDate, formatDateTime, formatDay, formatRate } from "@/components/format";
+import { useT } from "@/components/i18n";
 import { MessageThread } from "@/components/message-thread";
 import { NotFoundState } from "@/components/not-found-state";
 import { PatientDialog } from "@/components/patient-dialog";
 import { RemindersCard } from "@/components/reminders-card";
 import { TriageCard, type TriageView } from "@/components/triage-card";
 import { usePolling, useStaff } from "@/components/use-staff";
+import { LANGUAGE_NAMES } from "@/lib/i18n/locales";
 import type { ConsultationPage, ConsultationView } from "@/services/consultation/consultation.schemas";
 import type { MessageView } from "@/services/messaging/messaging.schemas";
 import type { PatientView } from "@/services/patient/patient.schemas";
@@ -21,16 +23,10 @@ import type { ReminderView } from "@/services/reminder/reminder.service";
 
 type Adherence = NonNullable<PatientView["adherence"]>;
 
-const VERIFICATION_TEXT: Record<PatientView["verificationStatus"], string> = {
-  PENDING: "Waiting for the patient to answer YA on WhatsApp",
-  VERIFIED: "The patient confirmed this number",
-  DECLINED: "The patient answered TIDAK",
-  EXPIRED: "The patient did not answer in time",
-};
-
 export default function PatientPage() {
   const { id } = useParams<{ id: string }>();
   const { me, blocked } = useStaff();
+  const { t, locale } = useT();
   const [patient, setPatient] = useState<PatientView | null>(null);
   const [missing, setMissing] = useState(false);
   const [adherence, setAdherence] = useState<Adherence | null>(null);
@@ -51,9 +47,9 @@ export default function PatientPage() {
     } catch (error) {
       // 400 (not an id) and 404 (absent or another volunteer's patient) look the same to staff
       if (error instanceof ApiError && (error.status === 404 || error.status === 400)) setMissing(true);
-      else toast.error(errorMessage(error, "Could not load the patient"));
+      else toast.error(errorMessage(error, t("patient.loadFailed")));
     }
-  }, [id]);
+  }, [id, t]);
 
   const loadReminders = useCallback(async () => {
     const [r, d, a] = await Promise.all([
@@ -113,10 +109,10 @@ export default function PatientPage() {
     setResending(true);
     try {
       setPatient(await api<PatientView>(`/api/patients/${id}/verification`, { method: "POST" }));
-      toast.success("Verification message sent again");
+      toast.success(t("patient.resent"));
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) setResendRefused(true);
-      toast.error(errorMessage(error, "Could not send the verification"));
+      toast.error(errorMessage(error, t("patient.resendFailed")));
     } finally {
       setResending(false);
     }
@@ -126,60 +122,59 @@ export default function PatientPage() {
     return (
       <>
         <AppHeader me={me} />
-        <main>{blocked ? <div className="card">{blocked}</div> : <NotFoundState what="Patient" back="/patients" backLabel="Back to patients" />}</main>
+        <main>{blocked ? <div className="card">{blocked}</div> : <NotFoundState title={t("notFound.patient")} back="/patients" backLabel={t("notFound.backToPatients")} />}</main>
       </>
     );
   }
 
   const reminderChanged = () => void loadReminders().catch(() => undefined);
   const verified = patient?.verificationStatus === "VERIFIED";
-  const replyBlocked = patient?.unsubscribedAt ? "The patient unsubscribed (STOP): WhatsApp is off" : null;
+  const replyBlocked = patient?.unsubscribedAt ? t("patient.replyBlocked") : null;
 
   return (
     <>
       <AppHeader me={me} />
       <main>
         <p className="crumbs">
-          <Link href="/patients">← Patients</Link>
+          <Link href="/patients">← {t("nav.patients")}</Link>
         </p>
         {!patient ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t("common.loading")}</p>
         ) : (
           <>
             <h1>{patient.name}</h1>
             {patient.automationPausedAt ? (
               <div className="notice" role="status">
-                Automatic replies are paused since {formatDateTime(patient.automationPausedAt)}: staff hold this conversation. Resolve the item in the{" "}
-                <Link href="/inbox">inbox</Link> to resume them. <span lang="id">Balasan otomatis dihentikan sementara.</span>
+                {t("patient.paused", { time: formatDateTime(patient.automationPausedAt, locale) })} <Link href="/inbox">{t("patient.openInbox")}</Link>
               </div>
             ) : null}
             {patient.unsubscribedAt ? (
               <div className="notice danger" role="status">
-                Unsubscribed from WhatsApp on {formatDate(patient.unsubscribedAt)}: no reminders are sent.
+                {t("patient.unsubscribed", { date: formatDate(patient.unsubscribedAt, locale) })}
               </div>
             ) : null}
             <div className="grid-2">
               <section className="card" aria-labelledby="profile-title">
                 <div className="section-head">
-                  <h2 id="profile-title">Profile</h2>
+                  <h2 id="profile-title">{t("patient.profile")}</h2>
                   <button type="button" onClick={() => setEditOpen(true)}>
-                    Edit profile
+                    {t("patient.editProfile")}
                   </button>
                 </div>
                 <dl className="facts">
-                  <dt>WhatsApp</dt>
+                  <dt>{t("common.whatsapp")}</dt>
                   <dd>{patient.phone}</dd>
-                  <dt>Born</dt>
-                  <dd>{patient.dateOfBirth ?? "—"}</dd>
-                  <dt>Sex</dt>
-                  <dd>{patient.sex ?? "—"}</dd>
-                  <dt>Language</dt>
-                  <dd>{patient.language === "id" ? "Bahasa Indonesia" : "English"}</dd>
-                  <dt>Volunteer</dt>
-                  <dd>{patient.assignedVolunteer?.name ?? "Unassigned"}</dd>
+                  <dt>{t("patient.born")}</dt>
+                  <dd>{formatDay(patient.dateOfBirth, locale)}</dd>
+                  <dt>{t("common.sex")}</dt>
+                  <dd>{patient.sex ? t(patient.sex === "female" ? "common.female" : "common.male") : "—"}</dd>
+                  <dt>{t("common.language")}</dt>
+                  <dd>{LANGUAGE_NAMES[patient.language]}</dd>
+                  <dt>{t("common.volunteer")}</dt>
+                  <dd>{patient.assignedVolunteer?.name ?? t("common.unassigned")}</dd>
                   {patient.notes ? (
                     <>
-                      <dt>Notes</dt>
+                      <dt>{t("common.notes")}</dt>
                       <dd className="pre">{patient.notes}</dd>
                     </>
                   ) : null}
@@ -187,26 +182,27 @@ export default function PatientPage() {
               </section>
               <div className="stack">
                 <section className="card" aria-labelledby="verification-title">
-                  <h2 id="verification-title">Verification</h2>
+                  <h2 id="verification-title">{t("patient.verification")}</h2>
                   <p>
-                    <span className={`badge ${patient.verificationStatus}`}>{patient.verificationStatus.toLowerCase()}</span>{" "}
-                    {VERIFICATION_TEXT[patient.verificationStatus]}
-                    {patient.consentWhatsapp ? " · consent to WhatsApp given" : ""}
+                    <span className={`badge ${patient.verificationStatus}`}>{t(`verification.${patient.verificationStatus}`)}</span>{" "}
+                    {t(`patient.verification.${patient.verificationStatus}`)}
+                    {patient.consentWhatsapp ? ` · ${t("patient.consentGiven")}` : ""}
                   </p>
                   {!verified && (
                     <button type="button" onClick={() => void resend()} disabled={resending || resendRefused || patient.verificationSendCount >= 3 || Boolean(patient.unsubscribedAt)}>
-                      {resending ? "Sending…" : "Resend verification"}
+                      {resending ? t("common.sending") : t("patient.resend")}
                     </button>
                   )}
                 </section>
                 <section className="card" aria-labelledby="adherence-title">
-                  <h2 id="adherence-title">Adherence</h2>
+                  <h2 id="adherence-title">{t("patient.adherence")}</h2>
                   <div className="tiles">
                     {(["days7", "days30"] as const).map((k) => (
                       <div key={k} className="tile">
                         <strong>{formatRate(adherence?.[k].rate)}</strong>
                         <span className="muted small">
-                          {k === "days7" ? "7 days" : "30 days"} · {adherence ? `${adherence[k].confirmed}/${adherence[k].sent} confirmed` : "…"}
+                          {t(k === "days7" ? "patient.days7" : "patient.days30")} ·{" "}
+                          {adherence ? t("patient.confirmedOfSent", { confirmed: adherence[k].confirmed, sent: adherence[k].sent }) : "…"}
                         </span>
                       </div>
                     ))}

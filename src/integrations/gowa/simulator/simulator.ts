@@ -393,7 +393,7 @@ export function createGowaSimulator(options: GowaSimulatorOptions): GowaSimulato
       if (basePath && !path.startsWith(`${basePath}/`)) return gowaError(404, "NOT_FOUND", "route not found");
       return await handleGowa(req, path.slice(basePath.length));
     } catch (error) {
-      logger.error({ err: error instanceof Error ? error.message : String(error) }, "gowa-sim request failed");
+      logger.error({ err: error instanceof Error ? error.name : "unknown" }, "gowa-sim request failed");
       return gowaError(500, "INTERNAL_SERVER_ERROR", "simulator error");
     }
   }

@@ -1,30 +1,20 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { clinicalLabels } from "@/components/clinical-labels";
 import { AppError } from "@/lib/errors";
+import { INTL_LOCALE, LANGUAGE_NAMES } from "@/lib/i18n/locales";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { codeLabel, translator } from "@/lib/i18n/translate";
 import { requirePageStaff } from "@/lib/page-auth";
 import { consultationIdParams } from "@/services/consultation/consultation.schemas";
 import { type ConsultationRecord, getConsultationRecord } from "@/services/consultation/consultation.service";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Consultation record · CareLoop", robots: { index: false } };
 
-const OUTCOME_LABELS: Record<string, string> = {
-  emergency: "Emergency: A&E / emergency number now",
-  urgent_referral: "Urgent same-day referral to a doctor",
-  not_eligible: "Not eligible for the pathway: routine referral",
-  refer: "Referral to a doctor or other provider",
-  treat: "Treat under the pathway",
-  self_care: "Self-care and safety-netting",
-  incomplete: "Incomplete: findings still needed",
-};
-
-const STATUS_LABELS: Record<string, string> = {
-  DRAFT: "Draft",
-  PENDING_APPROVAL: "Awaiting pharmacist approval",
-  APPROVED: "Approved",
-  SUBMITTED: "Approved, claim submitted",
-  REJECTED: "Rejected",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = translator(await requestLocale());
+  return { title: `${t("print.title")} · CareLoop`, robots: { index: false } };
+}
 
 // A4 with printer-safe margins; the screen view previews the sheet.
 const PRINT_CSS = `
@@ -54,12 +44,6 @@ const PRINT_CSS = `
   }
 `;
 
-function formatValue(value: boolean | number | string): string {
-  if (value === true) return "Yes";
-  if (value === false) return "No";
-  return String(value);
-}
-
 export default async function ConsultationPrintPage({ params }: { params: Promise<{ id: string }> }) {
   const { staff, rt } = await requirePageStaff();
   const parsed = consultationIdParams.safeParse(await params);
@@ -72,54 +56,60 @@ export default async function ConsultationPrintPage({ params }: { params: Promis
     throw error;
   }
   const { consultation: c, patient, pharmacist, followUp, organisation } = record;
+  // the record speaks the language of the staff user printing it; the advice stays in the patient's
+  const t = translator(staff.locale);
+  const labels = clinicalLabels(staff.locale);
   const when = (iso: string | null) =>
     iso
-      ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: organisation.timezone }).format(new Date(iso))
+      ? new Intl.DateTimeFormat(INTL_LOCALE[staff.locale], { dateStyle: "medium", timeStyle: "short", timeZone: organisation.timezone }).format(new Date(iso))
       : "—";
 
   return (
     <article className="sheet">
       <style>{PRINT_CSS}</style>
-      <p className="hint">Print this page with your browser (Ctrl+P / ⌘P); it is laid out for A4.</p>
+      <p className="hint">{t("print.hint")}</p>
       <header>
         <div className="meta">{organisation.name}</div>
-        <h1>Pharmacy First consultation record</h1>
+        <h1>{t("print.heading")}</h1>
         <div className="meta">
-          <span className="status">{STATUS_LABELS[c.status] ?? c.status}</span> · Record {c.id} · Started {when(c.createdAt)}
+          <span className="status">{codeLabel(t, "print.status", c.status)}</span> · {t("print.recordMeta", { id: c.id, time: when(c.createdAt) })}
         </div>
       </header>
 
       <section>
-        <h2>Patient</h2>
+        <h2>{t("print.patient")}</h2>
         <dl>
-          <dt>Name</dt>
+          <dt>{t("common.name")}</dt>
           <dd>{patient.name}</dd>
-          <dt>Date of birth</dt>
-          <dd>{patient.dateOfBirth ?? "Not recorded"}</dd>
-          <dt>WhatsApp</dt>
+          <dt>{t("common.dateOfBirth")}</dt>
+          <dd>{patient.dateOfBirth ?? t("print.notRecorded")}</dd>
+          <dt>{t("common.whatsapp")}</dt>
           <dd>{patient.phone}</dd>
-          <dt>As assessed</dt>
+          <dt>{t("print.asAssessed")}</dt>
           <dd>
-            {c.age === null ? "age unknown" : `${c.age} years`}, {c.sex ?? "sex unknown"}
-            {c.sex !== "male" ? `, ${c.pregnant === null ? "pregnancy unknown" : c.pregnant ? "pregnant" : "not pregnant"}` : ""}
+            {c.age === null ? t("consultation.ageUnknown") : t("print.years", { age: c.age })},{" "}
+            {c.sex ? t(c.sex === "female" ? "common.female" : "common.male") : t("consultation.sexUnknown")}
+            {c.sex !== "male"
+              ? `, ${c.pregnant === null ? t("print.pregnancyUnknown") : c.pregnant ? t("consultation.pregnant") : t("print.notPregnant")}`
+              : ""}
           </dd>
         </dl>
       </section>
 
       <section>
-        <h2>Condition and findings</h2>
+        <h2>{t("print.conditionAndFindings")}</h2>
         <p>
-          <strong>{record.conditionLabel}</strong>
+          <strong>{labels.condition(c.condition)}</strong>
         </p>
         {record.findings.length === 0 ? (
-          <p>No findings recorded.</p>
+          <p>{t("consultation.noFindings")}</p>
         ) : (
           <table>
             <tbody>
               {record.findings.map((f) => (
                 <tr key={f.key}>
-                  <td>{f.label}</td>
-                  <td className="value">{formatValue(f.value)}</td>
+                  <td>{labels.finding(c.condition, f.key)}</td>
+                  <td className="value">{labels.value(f.value, c.condition, f.key)}</td>
                 </tr>
               ))}
             </tbody>
@@ -128,63 +118,63 @@ export default async function ConsultationPrintPage({ params }: { params: Promis
       </section>
 
       <section>
-        <h2>Assessment</h2>
+        <h2>{t("print.assessment")}</h2>
         <dl>
-          <dt>Red flags</dt>
+          <dt>{t("consultation.redFlags")}</dt>
           <dd className={c.redFlags.length > 0 ? "flag" : undefined}>
-            {c.redFlags.length > 0 ? c.redFlags.map((f) => f.replaceAll("_", " ")).join(", ") : "None"}
+            {c.redFlags.length > 0 ? c.redFlags.map((f) => labels.finding(c.condition, f)).join(", ") : t("common.none")}
           </dd>
-          <dt>Outcome</dt>
+          <dt>{t("consultation.outcome")}</dt>
           <dd>
-            <strong>{OUTCOME_LABELS[c.outcome] ?? c.outcome}</strong>
+            <strong>{codeLabel(t, "print.outcome", c.outcome)}</strong>
           </dd>
-          <dt>Decided by</dt>
+          <dt>{t("print.decidedBy")}</dt>
           <dd>{c.reasons.length > 0 ? c.reasons.join(", ") : "—"}</dd>
           {c.missing.length > 0 && (
             <>
-              <dt>Still needed</dt>
-              <dd>{c.missing.join(", ")}</dd>
+              <dt>{t("consultation.stillNeeded")}</dt>
+              <dd>{c.missing.map((f) => labels.finding(c.condition, f)).join(", ")}</dd>
             </>
           )}
-          <dt>Treatment</dt>
-          <dd>{c.treatmentProposed ?? "None"}</dd>
+          <dt>{t("consultation.treatment")}</dt>
+          <dd>{c.treatmentProposed ?? t("common.none")}</dd>
         </dl>
       </section>
 
       <section>
-        <h2>Advice given ({patient.language === "id" ? "Bahasa Indonesia" : "English"})</h2>
+        <h2>{t("print.adviceGiven", { language: LANGUAGE_NAMES[patient.language] })}</h2>
         <p className="advice">{record.advice}</p>
       </section>
 
       <section>
-        <h2>Pharmacist and dates</h2>
+        <h2>{t("print.pharmacistAndDates")}</h2>
         <dl>
-          <dt>Pharmacist</dt>
-          <dd>{pharmacist ? pharmacist.name : "Not yet approved"}</dd>
-          <dt>Registration number</dt>
+          <dt>{t("print.pharmacist")}</dt>
+          <dd>{pharmacist ? pharmacist.name : t("print.notYetApproved")}</dd>
+          <dt>{t("print.registrationNumber")}</dt>
           <dd>{pharmacist?.registrationNumber ?? "—"}</dd>
-          <dt>Approved</dt>
+          <dt>{t("consultation.approvedAt")}</dt>
           <dd>{when(c.approvedAt)}</dd>
-          <dt>Claim submitted</dt>
+          <dt>{t("print.claimSubmitted")}</dt>
           <dd>{when(c.submittedAt)}</dd>
           {c.rejectionReason && (
             <>
-              <dt>Rejected because</dt>
+              <dt>{t("print.rejectedBecause")}</dt>
               <dd>{c.rejectionReason}</dd>
             </>
           )}
-          <dt>Follow-up</dt>
+          <dt>{t("consultation.followUp")}</dt>
           <dd>
             {followUp
-              ? `${when(followUp.dueAt)} (${followUp.state}${followUp.answer ? `: ${followUp.answer}` : ""})`
-              : "None scheduled"}
+              ? `${when(followUp.dueAt)} (${codeLabel(t, "followUpState", followUp.state)}${followUp.answer ? `: ${followUp.answer}` : ""})`
+              : t("print.noFollowUp")}
           </dd>
         </dl>
       </section>
 
       <div className="signature">
-        <div>Pharmacist signature</div>
-        <div>Date</div>
+        <div>{t("print.signature")}</div>
+        <div>{t("reminderDialog.date")}</div>
       </div>
     </article>
   );
