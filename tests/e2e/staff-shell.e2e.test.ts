@@ -50,12 +50,30 @@ describe("staff web shell on the embedded defaults", () => {
       // the server's 409 lands on the phone field
       await dialog.getByText("already exists").waitFor({ timeout: 30_000 });
 
+      // After the save the list reloads with the old search. Hold that answer back until the new
+      // search has been answered: arriving last, it must not replace the newer list.
+      let releaseStale = () => {};
+      const staleHeld = new Promise<void>((resolve) => (releaseStale = resolve));
+      const isStale = (url: URL) => url.pathname === "/api/patients" && url.searchParams.get("q") === "0812-3456-7890";
+      await page.route(isStale, async (route) => {
+        const response = await route.fetch();
+        await staleHeld;
+        await route.fulfill({ response });
+      });
+      const staleAnswered = page.waitForResponse((r) => isStale(new URL(r.url())), { timeout: 30_000 });
+      staleAnswered.catch(() => {}); // awaited below; a step failing before then reports itself
+
       await dialog.getByLabel("Nomor WhatsApp").fill("0813 2222 3333");
       await dialog.getByLabel("Kader").selectOption({ label: "Putri Handayani" });
       await dialog.getByRole("button", { name: "Simpan" }).click();
       await page.getByText("Pasien terdaftar").waitFor({ timeout: 30_000 });
       await page.getByLabel("Cari pasien").fill("Wulan");
       await page.getByRole("cell", { name: "+6281322223333" }).waitFor({ timeout: 30_000 });
+      releaseStale();
+      await staleAnswered;
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+      expect(await page.locator("tbody tr td").first().textContent()).toBe("Wulan Sari");
+      expect(await page.locator("tbody tr").count()).toBe(1);
       expect(await page.getByRole("cell", { name: "Putri Handayani" }).count()).toBe(1);
     } catch (error) {
       mkdirSync("test-artifacts", { recursive: true });

@@ -11,6 +11,7 @@ import { useT } from "@/components/i18n";
 import { useStaff } from "@/components/use-staff";
 import { CONSULTATION_STATUSES, type ConsultationPage } from "@/services/consultation/consultation.schemas";
 import { BlockedPage, Pager } from "@/components/page-frame";
+import { useLatest } from "@/components/use-latest";
 
 const PAGE_SIZE = 20;
 
@@ -24,19 +25,22 @@ export default function ConsultationsPage() {
   const [loading, setLoading] = useState(true);
 
   const cursor = cursors.at(-1) ?? null;
+  const begin = useLatest();
   const load = useCallback(async () => {
+    const isLatest = begin();
     setLoading(true);
     const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
     if (status) params.set("status", status);
     if (cursor) params.set("cursor", cursor);
     try {
-      setPage(await api<ConsultationPage>(`/api/consultations?${params}`));
+      const result = await api<ConsultationPage>(`/api/consultations?${params}`);
+      if (isLatest()) setPage(result);
     } catch (error) {
-      toast.error(errorMessage(error, t("consultations.loadFailed")));
+      if (isLatest()) toast.error(errorMessage(error, t("consultations.loadFailed")));
     } finally {
-      setLoading(false);
+      if (isLatest()) setLoading(false);
     }
-  }, [status, cursor, t]);
+  }, [status, cursor, t, begin]);
 
   useEffect(() => {
     if (me) void load();

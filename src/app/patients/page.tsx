@@ -11,6 +11,7 @@ import { formatRate } from "@/components/format";
 import { PatientDialog } from "@/components/patient-dialog";
 import type { PatientPage, PatientView } from "@/services/patient/patient.schemas";
 import { BlockedPage, Pager } from "@/components/page-frame";
+import { useLatest } from "@/components/use-latest";
 
 const PAGE_SIZE = 20;
 
@@ -45,19 +46,22 @@ export default function PatientsPage() {
   }, [search]);
 
   const cursor = cursors.at(-1) ?? null;
+  const begin = useLatest();
   const load = useCallback(async () => {
+    const isLatest = begin();
     setLoading(true);
     const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
     if (query) params.set("q", query);
     if (cursor) params.set("cursor", cursor);
     try {
-      setPage(await api<PatientPage>(`/api/patients?${params}`));
+      const result = await api<PatientPage>(`/api/patients?${params}`);
+      if (isLatest()) setPage(result);
     } catch (error) {
-      toast.error(error instanceof Error ? error.message : t("patients.loadFailed"));
+      if (isLatest()) toast.error(error instanceof Error ? error.message : t("patients.loadFailed"));
     } finally {
-      setLoading(false);
+      if (isLatest()) setLoading(false);
     }
-  }, [query, cursor, t]);
+  }, [query, cursor, t, begin]);
 
   useEffect(() => {
     if (me) void load();
