@@ -5,11 +5,15 @@
  * set, the rules (and normaliser) are taken from git AS THEY WERE before that set was ever read,
  * and the model is trained on the other sets only. So neither half has seen the held-out messages.
  *
- *   fold "blind-2": rules at 04b20e1 (before tuning on blind-2), model on intents + fresh
  *   fold "fresh":   rules at 7d81765 (before tuning on fresh),   model on intents + blind-2
+ *   fold "blind-2": rules at ead9bcd (before tuning on blind-2), model on intents + fresh
+ *   folds "blind-4" and "blind-5": rules at f9d813a (before either was written), model on the four
+ *   sets before them (intents, fresh, blind-2, blind-3) — the shipped layer as it was then
  *
- * intents-blind-3.jsonl is never read here. Prints rules alone vs rules + model per fold, then a
- * sweep of the combination thresholds over the pooled held-out messages.
+ * No fold holds out blind-3: the rules from before it was read were not kept. "Rules alone" at a
+ * commit that already had the learned layer means its patterns only (classifyByRegex). Prints rules
+ * alone vs rules + model per fold, then a sweep of the combination thresholds over the pooled
+ * held-out messages.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
@@ -23,26 +27,38 @@ import { trainModel } from "./train-classify";
 
 type Fold = { name: string; commit: string; train: string[]; test: string };
 
+const BEFORE_BLIND_4 = ["intents.jsonl", "intents-fresh.jsonl", "intents-blind-2.jsonl", "intents-blind-3.jsonl"];
+
 const FOLDS: Fold[] = [
-  { name: "blind-2", commit: "04b20e1", train: ["intents.jsonl", "intents-fresh.jsonl"], test: "intents-blind-2.jsonl" },
   { name: "fresh", commit: "7d81765", train: ["intents.jsonl", "intents-blind-2.jsonl"], test: "intents-fresh.jsonl" },
+  { name: "blind-2", commit: "ead9bcd", train: ["intents.jsonl", "intents-fresh.jsonl"], test: "intents-blind-2.jsonl" },
+  { name: "blind-4", commit: "f9d813a", train: BEFORE_BLIND_4, test: "intents-blind-4.jsonl" },
+  { name: "blind-5", commit: "f9d813a", train: BEFORE_BLIND_4, test: "intents-blind-5.jsonl" },
 ];
 
-const FILES = ["normalise", "safety", "rules", "types"];
+// Commits after the learned layer arrived also need its files to import.
+const FILES = ["normalise.ts", "safety.ts", "rules.ts", "types.ts", "combine.ts", "model.ts", "model-weights.json"];
 const CONFIRMATIONS = new Set<Intent>(["confirm_taken", "confirm_not_taken", "verification_accept", "verification_decline"]);
 
 type OldRules = { classifyByRules: (i: ClassifyInput) => Classification; normaliseText: (t: string) => string };
+type OldRulesModule = { classifyByRules: OldRules["classifyByRules"]; classifyByRegex?: OldRules["classifyByRules"] };
 
 async function loadRulesAt(commit: string, root: string): Promise<OldRules> {
   const dir = join(root, commit);
   mkdirSync(dir, { recursive: true });
   for (const f of FILES) {
-    const source = execFileSync("git", ["show", `${commit}:src/services/messaging/classifier/${f}.ts`], { encoding: "utf8" });
-    writeFileSync(join(dir, `${f}.ts`), source);
+    const path = `${commit}:src/services/messaging/classifier/${f}`;
+    let source: string;
+    try {
+      source = execFileSync("git", ["show", path], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    } catch {
+      continue; // not there yet at that commit
+    }
+    writeFileSync(join(dir, f), source);
   }
-  const rules = (await import(join(dir, "rules.ts"))) as Pick<OldRules, "classifyByRules">;
+  const rules = (await import(join(dir, "rules.ts"))) as OldRulesModule;
   const normalise = (await import(join(dir, "normalise.ts"))) as Pick<OldRules, "normaliseText">;
-  return { classifyByRules: rules.classifyByRules, normaliseText: normalise.normaliseText };
+  return { classifyByRules: rules.classifyByRegex ?? rules.classifyByRules, normaliseText: normalise.normaliseText };
 }
 
 type Scored = { label: Intent; rules: Classification; probs: IntentProbabilities };

@@ -17,6 +17,9 @@ export const DEFAULT_SETS = [
   "tests/fixtures/intents-fresh.jsonl",
   "tests/fixtures/intents-blind-2.jsonl",
   "tests/fixtures/intents-blind-3.jsonl",
+  "tests/fixtures/intents-blind-4.jsonl",
+  "tests/fixtures/intents-blind-5.jsonl",
+  "tests/fixtures/intents-blind-6.jsonl",
 ];
 export const DEFAULT_OUT = "src/services/messaging/classifier/model-weights.json";
 

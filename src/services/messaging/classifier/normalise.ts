@@ -130,6 +130,21 @@ const CHAT_MAP: Readonly<Record<string, string>> = Object.assign(Object.create(n
   // Malay: ubat = obat; "tak nak" and "tak payah" are folded by PHRASE_MAP.
   ubat: "obat", ubatnya: "obatnya", nyaur: "menyahut", deui: "lagi", nyesek: "sesak", ngucur: "mengucur",
   ngocor: "mengucur", ngucur2: "mengucur", ngilang: "menghilang",
+  // More regional words for signs and requests (Javanese, Sundanese, Betawi, Malay): "utah getih" = vomiting
+  // blood, "dodo kulo sakit" = my chest hurts, "hoyong paeh" = want to die, "ulah ngirim deui" = do not send again.
+  ilang: "hilang", utah: "muntah", getihe: "darahnya", mandeg: "berhenti", mandek: "berhenti", dodo: "dada",
+  kringet: "keringat", adem: "dingin", tulung: "tolong", paeh: "mati", hoyong: "ingin", turu: "tidur",
+  selawase: "selamanya", kabeh: "semua", rai: "muka", raine: "mukanya", omongane: "bicaranya",
+  ngomongnye: "bicaranya", mulutnye: "mulutnya", budak: "anak", orok: "bayi", kecik: "kecil", atuk: "kakek",
+  mbah: "nenek", simbah: "nenek", engkong: "kakek", sabotol: "sebotol", nenggak: "menelan", nguntal: "menelan",
+  ambegane: "napasnya", ambegan: "napas", ambekan: "napas", seseg: "sesak", krenggosan: "tersengal",
+  tersekat: "tercekik", pisan: "sekali", daek: "mau", tiasa: "bisa", iso: "bisa", liat: "lihat", ngeliat: "melihat",
+  kliyengan: "pusing", kleyengan: "pusing", separo: "separuh", nyudahin: "mengakhiri", ulah: "jangan",
+  ojo: "jangan", gelem: "mau", maneh: "lagi", ngelingke: "ingatkan", dielingke: "diingatkan",
+  dikintunan: "dikirim", ngintunkeun: "mengirim", entos: "sudah", ra: "tidak", gamau: "tidak mau",
+  gamao: "tidak mau", gmau: "tidak mau", belon: "belum", acan: "belum", ud: "sudah", nolak: "menolak",
+  stahp: "stop", gausah: "tidak usah", gaush: "tidak usah", moal: "tidak mau", mantap: "mantap", wokeh: "ok", woke: "ok",
+  lepehin: "dilepeh", ngelepeh: "dilepeh", lepeh: "dilepeh", pedes: "pedas", tau: "tahu", nengok: "menoleh", pipis: "kencing",
 });
 
 /** Multi-word canonical forms, applied after token mapping. */
@@ -151,7 +166,9 @@ const PHRASE_MAP: ReadonlyArray<[RegExp, string]> = [
   [/\btidak payah\b/g, "tidak usah"],
   // Sundanese "teu kedah" and "tong", Javanese "ampun", before a sending verb: "do not (send)".
   [/\btidak kedah\b/g, "tidak usah"],
-  [/\b(?:tong|ampun) (?=(?:di)?(?:kirim|kirimi|kirimin)\b|mengirim|diingatkan|ingatkan|mengingatkan|hubungi|dihubungi)/g, "jangan "],
+  [/\b(?:tong|ampun) (?=(?:di)?(?:kirim|kirimi|kirimin)\b|mengirim|diingatkan|ingatkan|mengingatkan|hubungi|dihubungi)/g, "jangan "],  // A command typed letter by letter: "s t o p", "sto p".
+  [/\b(?:s t o p|sto p|st op|s top)\b/g, "stop"],
+  [/\breg off\b/g, "unreg"],
 ];
 
 /**
@@ -173,7 +190,7 @@ const PROTECTED_WORDS = new Set([
   "tolol", "minim", "tenang", "dunia", "merah", "marah", "parah", "sadar", "sadarnya", "besar", "bahkan", "bengkok",
   "lumpur", "kepalanya", "makanya", "sejak", "sesal", "desak", "serak", "nanas", "kapas", "darat", "sarah",
   "dadah", "buruh", "nyari", "gagal", "batal", "kepada", "lemak", "makna", "chess", "cheat", "takes", "thinks", "sesuai",
-  "sekali", "selama", "semua", "setiap", "muntahnya", "darahnya", "napasnya", "minggu", "mingu", "tahan", "makan2",
+  "sekali", "selama", "semua", "setiap", "butuh", "dibutuhkan", "membutuhkan", "kancing", "muntahnya", "darahnya", "napasnya", "minggu", "mingu", "tahan", "makan2",
 ]);
 const TYPO_BY_LENGTH = new Map<number, string[]>();
 for (const word of TYPO_TARGETS) {
@@ -227,6 +244,29 @@ function collapseDoubles(token: string): string {
   return token.replace(/([aiuhkmnyw])\1+$/, "$1");
 }
 
+// Words of the safety rules that chat glues together without spaces ("dadasakitbanget", "muntahdarah").
+const GLUE_WORDS = new Set([
+  "dada", "sakit", "banget", "sekali", "muntah", "darah", "sesak", "napas", "tolong", "nyeri", "pingsan", "kejang",
+  "kepala", "perut", "tidak", "bisa", "susah", "stop", "berhenti", "obat", "minum", "sudah", "belum", "help",
+]);
+
+function gluePart(part: string): string | undefined {
+  const mapped = CHAT_MAP[part] ?? part;
+  return part.length >= 3 && GLUE_WORDS.has(mapped) ? mapped : undefined;
+}
+
+/** "dadasakitbgt" -> "dada sakit banget" when every piece is a glue word; undefined otherwise. */
+function splitGlued(token: string): string | undefined {
+  for (let i = 3; i <= token.length - 3; i++) {
+    const head = gluePart(token.slice(0, i));
+    if (head === undefined) continue;
+    const rest = token.slice(i);
+    const tail = gluePart(rest) ?? splitGlued(rest);
+    if (tail !== undefined) return `${head} ${tail}`;
+  }
+  return undefined;
+}
+
 // Chat reuses a small vocabulary, so each token's normal form is remembered. The result depends on the
 // token alone; the cache is bounded and simply starts again when full.
 const TOKEN_CACHE = new Map<string, string>();
@@ -239,7 +279,8 @@ function normaliseToken(raw: string): string {
   // "minum2" style reduplication is handled before; numbers and units pass through.
   let token = raw.replace(REPEAT_3PLUS, "$1$1");
   token = collapseDoubles(token);
-  const result = CHAT_MAP[token] ?? correctTypo(token);
+  let result = CHAT_MAP[token] ?? correctTypo(token);
+  if (result === token && token.length >= 7 && !KNOWN_WORDS.has(token)) result = splitGlued(token) ?? token;
   if (TOKEN_CACHE.size >= TOKEN_CACHE_LIMIT) TOKEN_CACHE.clear();
   TOKEN_CACHE.set(raw, result);
   return result;

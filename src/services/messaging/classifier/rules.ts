@@ -148,12 +148,14 @@ const NOT_TAKEN = new RegExp(
     "\\bnanti\\b(?= (?:saya |aku )?(?:minum|diminum|malam|siang|sore|pagi|setelah|sesudah|habis|ya|dulu|kalau))",
     "\\b(?:sebentar lagi|bentar lagi|baru mau|mau minum|akan minum|akan saya minum|segera saya minum)\\b",
     "\\bhabis\\s+(?:obat|obatnya)\\b",
+    // Spat out: "nenek lepehin lagi obatnya", "she spat the tablet out".
+    "\\b(?:dilepeh|dimuntahkan|spat|spit|spits)\\b",
     // An appointment not kept: "tidak jadi ke klinik", "couldn't make it to the clinic".
     "\\b(?:tidak jadi|tidak sempat|belum sempat|tidak bisa|batal|gagal)\\s+(?:\\S+\\s+)?(?:ke|datang|pergi|kontrol|periksa|check up)\\b",
     "\\b(?:couldn't|could not|can't|cannot|didn't|did not|won't|will not|not able to|unable to|wasn't able to)\\s+(?:make it|go|get|come|attend|make)\\s+(?:to\\s+)?(?:the |my |today's )?(?:\\S+\\s+)?(?:appointment|appt|clinic|doctor|gp|hospital|check up|checkup|review)\\b",
     "\\b(?:will|i'll|gonna|going to) (?:do|have|take|drink) (?:it |them |that |these |mine )?(?:after|before|tonight|soon|in a|when|once|later)\\b",
     "\\b(?:obat|obatnya|stok obat)\\s+(?:saya\\s+|aku\\s+)?(?:sudah\\s+)?habis\\b|\\bkehabisan\\b",
-    "\\b(?:berhenti|stop|malas|males|tidak mau|enggan|takut)\\s+(?:\\w+\\s+)?(?:minum|meminum|obat)\\b|\\b(?:stopped|quit|have stopped|i've stopped) (?:taking|using)\\b",
+    "\\b(?:berhenti|stop|malas|males|tidak mau|enggan|takut|menolak|tolak)\\s+(?:\\w+\\s+)?(?:minum|meminum|obat)\\b|\\b(?:stopped|quit|have stopped|i've stopped) (?:taking|using)\\b",
     "\\b(?:not yet|haven't|have not|havent|didn't take|did not take|not taken|didn't|did not|no i (?:didn't|haven't)|later|will take|i'll take|i'll have it|take it (?:tonight|later|after)|gonna take|going to take|about to take|ran out|run out|out of (?:pills|medicine|tablet)|none left|not today)\\b",
   ].join("|"),
 );
@@ -184,7 +186,7 @@ const NO_FIRST = new RegExp(`^(?:tidak|no|nope|bukan|jangan|n$|${E.negative})\\b
 const ACK = new RegExp(
   [
     "\\b(?:terimakasih|thanks|thank|noted|halo|hallo|hai|hello|assalamualaikum|waalaikumsalam|walaikumsalam|amin|aamiin|amiin|alhamdulillah|alhamdulilah|mantap|mantul|understood|insyaallah|insya allah|semangat|sama sama|apa kabar|got it|will do|how are you|cheers|see you|selamat (?:pagi|siang|sore|malam)|good (?:morning|night|evening|afternoon)|morning|siap laksanakan|oke deh|ok deh|baik kak|baik dokter|you're welcome|appreciate)\\b",
-    "^(?:ok|sip|siap|baik|baiklah|pagi|malam|siang|sore|hi|hey|sure|alright|fine|great|nice|cool|good|paham|mengerti|dimengerti|oh|begitu|gitu|oalah|yes ok|ya ok|iya ok|thumbs up)\\b",
+    "^(?:ok|sip|siap|mantap|mantul|baik|baiklah|pagi|malam|siang|sore|hi|hey|sure|alright|fine|great|nice|cool|good|paham|mengerti|dimengerti|oh|begitu|gitu|oalah|yes ok|ya ok|iya ok|thumbs up)\\b",
     // A patient telling us they are well again.
     "(?<!belum |tidak |not |never |masih belum )\\b(?:membaik|sembuh|enakan|mendingan|baikan|sehat|better|feeling good|feel good|doing well|doing good)\\b",
     `\\b(?:${E.thanks}|${E.positive})\\b`,

@@ -204,6 +204,60 @@ describe("detectEmergency generalises by concept", () => {
   });
 });
 
+// Families found by blind sets 4 and 5 (intents-blind-4.jsonl, intents-blind-5.jsonl), in phrasings of our own.
+describe("detectEmergency: concepts from blind sets 4 and 5", () => {
+  it.each([
+    ["bintik ungu di perut anak, udah ditekan pakai gelas tetap tidak pudar", "non_blanching_rash"],
+    ["the spots on her legs don't fade when I press a glass on them", "non_blanching_rash"],
+    ["kakek dipatok ular waktu ke kebun", "snake_bite"],
+    ["my son got a snake bite on his ankle", "snake_bite"],
+    ["feses hitam kayak aspal dan badan lemas pucat", "vomiting_blood"],
+    ["bab item terus dari pagi, pusing mau pingsan", "gut_bleeding"],
+    ["ibu lagi kemoterapi, sekarang menggigil panas", "sepsis"],
+    ["bapak demam, kulitnya belang belang dan ngelantur", "sepsis"],
+    ["nenek mendadak linglung, tidak kenal saya", "acute_confusion"],
+    ["she suddenly doesn't know where she is", "acute_confusion"],
+    ["mata kiri tiba2 gelap ga bisa lihat", "vision_loss"],
+    ["anak ketumpahan air mendidih di kaki dan perut", "major_burn"],
+    ["perutnya keras seperti papan dan sakit sekali", "acute_abdomen"],
+    ["muntahnya warna hijau terus", "acute_abdomen"],
+    ["bayi mencret terus, ubun2nya cekung", "dehydration"],
+    ["si kecil nangis ga keluar air mata, diare dari semalam", "dehydration"],
+    ["habis minum antibiotik kulit mengelupas, bibir luka luka", "skin_reaction"],
+    ["adik DBD, gusinya berdarah terus", "dengue_warning"],
+    ["cacar api di dahi sampai ke mata", "eye_shingles"],
+    ["kelebihan insulin tadi, sekarang gemetaran keringat dingin", "hypoglycaemia"],
+    ["ayah memegangi dadanya, keringat dingin", "chest_pain"],
+    ["besok saya sudah tidak ada, jadi buat apa minum obat", "suicidal"],
+    ["I took too many of my sleeping pills", "overdose"],
+    ["cucu saya nenggak sirup obat batuk setengah botol", "overdose"],
+    ["dadasakit tolong", "chest_pain"],
+    ["mbah ora iso ambegan", "cannot_breathe"],
+    ["getihe metu terus ora mandeg", "severe_bleeding"],
+  ])("%j -> %s", (text, sign) => {
+    const result = detectEmergency(text);
+    expect(result.emergency).toBe(true);
+    expect(result.signs).toContain(sign);
+  });
+
+  it.each([
+    "BAB hitam sejak minum tablet besi, selain itu sehat",
+    "sesak hidung karena pilek, napas lewat mulut masih lancar",
+    "dada perih sedikit habis makan pedas, kayaknya maag",
+    "nyeri dada pas batuk aja, ringan",
+    "tadi malam sempat sesak tapi sekarang sudah lega",
+    "minggu lalu pingsan sebentar tapi sekarang sudah sehat",
+    "kejangnya sudah terkontrol dengan obat",
+    "ular di kebun sudah diusir, aman",
+  ])("%j is not an emergency", (text) => {
+    expect(detectEmergency(text).emergency).toBe(false);
+  });
+
+  it("still counts a chest pain blamed on heartburn when it is severe", () => {
+    expect(detectEmergency("nyeri dada hebat sampai keringat dingin, mungkin asam lambung").emergency).toBe(true);
+  });
+});
+
 describe("detectOptOut", () => {
   it.each([
     "STOP", "stop", "Stop!", "stopp", "STOP STOP STOP", "Berhenti", "berenti", "UNSUBSCRIBE", "unsub", "Stop reminders",
@@ -240,6 +294,10 @@ describe("detectOptOut", () => {
     // "no more / don't send / don't want" + our messages or service; a reminder noun is not the medicine.
     "no more of these reminders please", "don't send the reminders", "i no longer want this service",
     "stop pengingat obat", "saya keberatan dengan layanan ini",
+    // Found by blind sets 4 and 5: the command opening the message, asked before, spelled out, regional.
+    "stop deh, saya udah hafal jadwalnya", "berhenti aja ya", "kan sudah saya bilang berhenti", "I already said stop",
+    "s t o p", "REG OFF", "dokter sudah ganti obat, stop juga pengingatnya", "mulai sekarang tidak usah diingatkan",
+    "ulah dikirim deui", "ojo dikirimi maneh", "saya tidak butuh reminder lagi",
   ])("%j stops messages (generalised)", (text) => {
     expect(detectOptOut(text)).toBe("stop");
   });
@@ -250,6 +308,8 @@ describe("detectOptOut", () => {
 
   it.each([
     "jangan stop minum obat?",
+    "stop dulu bercandanya, makasih kak",
+    "berhenti batuk belum?",
     "Kapan boleh berhenti minum obat?",
     "saya berhenti minum obat karena mual",
     "kalau mau keluar kota obatnya gimana?",

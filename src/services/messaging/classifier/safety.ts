@@ -24,23 +24,23 @@ const CHEST_EN = "(?:chest|heart)";
 const SIGNS: ReadonlyArray<Sign> = [
   // Chest pain.
   { name: "chest_pain", pattern: new RegExp(`\\b(?:nyeri|sakit|perih|nyut|ngilu|ditusuk|tertekan|panas|berat|sesak|tekanan|rasa sakit)\\s+(?:di\\s+|pada\\s+|bagian\\s+)?${PRONOUN}dada(?:ku|nya)?`, "g") },
-  { name: "chest_pain", pattern: new RegExp(`\\bdada(?:ku|nya)?\\s+(?:(?:saya|aku|ku|ibu|bapak|nya|sebelah|kiri|kanan|tengah|rasanya|terasa|seperti|kayak|kaya|kyk|kek|rasa|kok|sangat|sekali|banget|tiba|jadi|mulai|agak|makin|lagi|sedang)\\s+){0,5}(?:sesak|berat|sakit|nyeri|ditekan|ditindih|tertindih|ditimpa|ketimpa|tertimpa|dijepit|kejepit|diikat|tertekan|terhimpit|diremas|diremes|dicengkeram|dihimpit|diinjak|ditusuk|tertusuk|panas|perih|terbakar|nyut|ngilu)`, "g") },
-  { name: "chest_pain", pattern: new RegExp(`\\b(?:${CHEST_EN}\\s+(?:pain|pains|hurts|hurting|tightness|pressure|is tight|feels tight|feels heavy|is heavy|is hurting|ache|aches)|(?:pain|pains|tightness|pressure|crushing|tight|heavy feeling)\\s+(?:in|on)\\s+(?:my |his |her |the )?chest|tight chest|heart attack|clutch(?:ing|ed|es)? (?:at )?(?:his |her |my |their |the )?chest|memegang(?:i)? dada|megangin dada|serangan jantung|angin duduk|chest\\s+(?:\\w+\\s+){0,4}?(?:killing|crushing|squeezing|squeezed|burning|pounding|aching|hurting|hurts|hurt|aches|pain|pains|tight|heavy|elephant|sitting on|weight on|vice|pressing|pressed))`, "g") },
+  { name: "chest_pain", pattern: new RegExp(`\\bdada(?:ku|nya)?\\s+(?:(?:saya|aku|ku|ibu|bapak|nya|sebelah|kiri|kanan|tengah|rasanya|terasa|seperti|kayak|kaya|kyk|kek|rasa|kok|sangat|sekali|banget|tiba|jadi|mulai|agak|makin|lagi|sedang)\\s+){0,5}(?:sesak|berat|sakit|nyeri|ditekan|ditindih|tertindih|ditimpa|ketimpa|tertimpa|dijepit|kejepit|diikat|tertekan|terhimpit|diremas|diremes|dicengkeram|dihimpit|diinjak|ditusuk|tertusuk|panas|perih|terbakar|nyut|ngilu|sempit|seperti dihimpit)`, "g") },
+  { name: "chest_pain", pattern: new RegExp(`\\b(?:${CHEST_EN}\\s+(?:pain|pains|hurts|hurting|tightness|pressure|is tight|feels tight|feels heavy|is heavy|is hurting|ache|aches)|(?:pain|pains|tightness|pressure|crushing|tight|heavy feeling)\\s+(?:in|on)\\s+(?:my |his |her |the )?chest|tight chest|heart attack|clutch(?:ing|ed|es)? (?:at )?(?:his |her |my |their |the )?chest|(?:memegang|memegangi|megang|megangin|pegang|pegangi|pegangin)\\s+(?:\\S+\\s+)?dada(?:nya)?|serangan jantung|angin duduk|chest\\s+(?:\\w+\\s+){0,4}?(?:killing|crushing|squeezing|squeezed|burning|pounding|aching|hurting|hurts|hurt|aches|pain|pains|tight|heavy|elephant|sitting on|weight on|vice|pressing|pressed))`, "g") },
   { name: "chest_pain", pattern: /\b(?:nyeri|sakit|serangan|sesak)\s+(?:di\s+)?jantung|\bjantung(?:ku|nya)?\s+(?:saya |ku |nya |rasanya |terasa |seperti |kayak |sangat )*(?:sakit|nyeri|sesak|ditekan|diremas|ditusuk)/g },
   // Breathing.
-  { name: "cannot_breathe", pattern: new RegExp(`\\bsesak(?:\\s+(?:${NAPAS}))?\\b`, "g") },
+  { name: "cannot_breathe", pattern: new RegExp(`\\bsesak(?:\\s+(?:${NAPAS}))?\\b(?! hidung)`, "g") },
   { name: "cannot_breathe", pattern: new RegExp(`\\b${CANT}\\s+(?:${NAPAS})\\b`, "g") },
   { name: "cannot_breathe", pattern: new RegExp(`\\b(?:${NAPAS})\\s+${PRONOUN}(?:terasa |rasanya |jadi |sangat |makin )*(?:sesak|berat|pendek|tersengal|sengal|habis|putus|tercekik|berbunyi|bunyi|ngik|mengi|grok|susah|sulit|berhenti)`, "g") },
   { name: "cannot_breathe", pattern: /\b(?:tercekik|megap megap|ngap ngapan|engap|mengi|membiru|bibir(?:nya)? biru|turning blue|lips (?:are |went |turned )?blue)\b/g },
   { name: "cannot_breathe", pattern: /\b(?:can't|cannot|can not|cant|unable to|hard to|struggling to|trouble|difficulty|difficult to|hardly|barely)\s+(?:breathe|breathing|breath|catch (?:my|his|her) breath)|\bshort(?:ness)? of breath|\bbreathless|\b(?:not|isn't|is not|wasn't|stopped) breathing|\bgasping|\bchoking|\bwheezing|\bbreathing (?:is )?(?:hard|difficult|heavy)|\bout of breath|\bhard time (?:breathing|to breathe)|\bstruggling (?:for breath|for air|to get air)|\bcan't get (?:enough )?air/g },
-  { name: "cannot_breathe", pattern: /\b(?:ngos ngosan|ngos ngos|tersengal sengal|terengah engah|sesak berat|megap|kehabisan napas|napas (?:satu satu|tinggal satu satu)|tidak bisa ambil napas|ra iso ambegan|ora iso ambegan|tidak bisa ambegan|ambegan|ngik ngik|bunyi ngik|tarikan dada|(?:bayi|baby|anak|badan|wajah|muka|kulit|ujung jari)(?:nya)?\s+(?:saya |ku |nya |jadi |tiba tiba |mulai )*(?:biru|membiru|kebiruan)|dada (?:tertarik|cekung)|cuping hidung)\b/g },
+  { name: "cannot_breathe", pattern: /\b(?:ngos ngosan|ngos ngos|tersengal sengal|terengah engah|sesak berat|megap|kehabisan napas|napas (?:satu satu|tinggal satu satu)|tidak bisa ambil napas|ra iso ambegan|ora iso ambegan|tidak bisa ambegan|ambegan|ngik ngik|bunyi ngik|tarikan dada|(?:bayi|baby|anak|badan|wajah|muka|kulit|ujung jari|bibir)(?:nya)?\s+(?:saya |ku |nya |jadi |tiba tiba |mulai )*(?:biru|membiru|kebiruan)|dada(?:nya)? (?:tertarik|cekung|narik|ketarik|masuk)(?: ke (?:dalam|dalem))?|cuping hidung)\b/g },
   // Unconscious or fainted.
   { name: "unconscious", pattern: /\b(?:pingsan|pinsan|semaput|kolaps|(?<!(?:saya|aku) )tidak sadar(?:kan diri)?(?! (?:kalau|bahwa|jika|sudah|obat))|(?<=(?:saya|aku) )tidak sadar(?:kan diri| diri|(?= (?:lagi|tadi|selama|sebentar|beberapa|sempat|sampai|waktu|saat|ketika|dari|sejak|pas|habis|setelah|sesudah|gara|karena|terus|lama|\d)| ,| \?|$))|tidak sadarkan|hilang kesadaran|kehilangan kesadaran|tidak bangun bangun|tidak bisa dibangunkan|tidak respon|tidak merespon|tidak ada respon|jatuh tidak sadar)\b/g },
   { name: "unconscious", pattern: /\b(?:unconscious|passed out|pass out|passing out|fainted|fainting|faint|blacked out|collapsed|unresponsive|not responding|won't wake up|will not wake up|can't wake (?:him|her|them))\b/g },
   { name: "unconscious", pattern: /\btidak (?:sadar sadar|sadar (?:waktu |saat |kalau |pas )?dibangunkan|sadar (?:lagi|juga)|responsif|respons|respon|merespon|merespons|bereaksi|menyahut|nyahut|ada reaksi)\b|\btidak (?:mau |bisa |kuat |juga )?bangun(?: bangun)?\b(?! (?:pagi|siang|sore|jam|tepat|awal|cepat|subuh|sampai|telat|kesiangan|tidur))|\b(?:ambruk|tergeletak|terkapar|semaput|klenger)\b|(?<!\b(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|puluh|belas|\d+) )\bkoma\b(?! (?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|\d))|\b(?:not|isn't|is not|wasn't|was not|aren't|hasn't been|has not been|stopped) (?:waking up|responding|responsive|conscious|moving)\b|\b(?:won't|will not|doesn't|does not|can't|cannot) (?:wake up|respond|be woken)\b|\bkeeled over\b/g },
   // Not responding to a voice or a touch: "isn't answering when we call her name", "dipanggil tidak menyahut".
   // A clinic or a phone that does not answer is not a person, so those subjects are skipped.
-  { name: "unconscious", pattern: /(?<!\b(?:clinic|doctor|dr|pharmacy|pharmacist|hospital|nurse|office|reception|phone|line|nobody|no one|you|they|klinik|dokter|apotek|puskesmas)(?: \S+){0,2} )\b(?:not|isn't|is not|wasn't|was not|won't|will not|doesn't|does not|didn't|did not|stopped) (?:answering|answer|reacting|react|responding|respond)\b(?! (?:(?:my|his|her|our|the|your) )?(?:phone|calls?|texts?|messages?|door|emails?|whatsapp|wa)\b)(?= (?:when|if|to|at all|even|anymore|,)|$| ,)|\b(?:won't|will not|can't|cannot|doesn't|does not|isn't|not) (?:open|opening) (?:his|her|their) eyes\b|\bdipanggil(?: dipanggil)?(?: \S+){0,3}? tidak (?:menyahut|jawab|menjawab|respon|merespon|respons|bereaksi|menoleh|noleh|bangun|sadar|gerak|bergerak|buka mata)\b|\b(?:digoyang|digoyangkan|digoyang goyang|ditepuk|ditepuk tepuk|dicubit|digoncang|diguncang)(?: \S+){0,3}? tidak (?:bangun|sadar|respon|merespon|bereaksi|menyahut|gerak|bergerak|buka mata)\b/g },
+  { name: "unconscious", pattern: /(?<!\b(?:clinic|doctor|dr|pharmacy|pharmacist|hospital|nurse|office|reception|phone|line|nobody|no one|you|they|klinik|dokter|apotek|puskesmas)(?: \S+){0,2} )\b(?:not|isn't|is not|wasn't|was not|won't|will not|doesn't|does not|didn't|did not|stopped) (?:answering|answer|reacting|react|responding|respond)\b(?! (?:(?:my|his|her|our|the|your) )?(?:phone|calls?|texts?|messages?|door|emails?|whatsapp|wa)\b)(?= (?:when|if|to|at all|even|anymore|,)|$| ,)|\b(?:won't|will not|can't|cannot|doesn't|does not|isn't|not) (?:open|opening) (?:his|her|their) eyes\b|\bdipanggil(?: dipanggil)?(?: \S+){0,3}? tidak (?:menyahut|jawab|menjawab|respon|merespon|respons|bereaksi|menoleh|noleh|bangun|sadar|gerak|bergerak|buka mata)\b|\b(?:digoyang|digoyangkan|digoyang goyang|ditepuk|ditepuk tepuk|dicubit|digoncang|diguncang)(?: \S+){0,3}? tidak (?:bangun|sadar|respon|merespon|bereaksi|menyahut|gerak|bergerak|buka mata|melek)\b|\b(?:hard to wake|difficult to wake|can barely wake|susah dibangunkan|sulit dibangunkan)\b/g },
   // Blood.
   { name: "vomiting_blood", pattern: /\b(?:muntah|muntahan|muntahnya)\s+(?:ada |keluar |berupa |campur |bercampur )?(?:darah|berdarah|hitam)|\b(?:vomit(?:ing|ed)?|throwing up|threw up|puking|puked)\s+(?:up\s+)?blood|\bblood in (?:my |the )?vomit/g },
   { name: "coughing_blood", pattern: /\bbatuk\s+(?:ada |keluar |campur |bercampur )?(?:darah|berdarah)|\bcough(?:ing|ed)?\s+(?:up\s+)?blood|\b(?:bab|berak)\s+(?:berdarah|darah)|\bdarah\s+(?:di|dalam|pada)\s+dahak|\bdahak(?:nya)?\s+(?:ada\s+|campur\s+|bercampur\s+)?(?:darah|berdarah)|\bblood in (?:my |the |his |her )?(?:sputum|phlegm|mucus|spit)/g },
@@ -53,7 +53,7 @@ const SIGNS: ReadonlyArray<Sign> = [
   // Seizure.
   { name: "seizure", pattern: /\b(?:kejang|kejang kejang|kejang2|sawan|ayan|epilepsi kambuh)\b|\b(?:seizure|seizures|seizing|convulsion|convulsions|convulsing|fitting|having a fit)\b|\b(?:anak|bayi|adik|adek|balita|cucu|ponakan|keponakan)\s+(?:\w+\s+){0,2}(?:step|stip|setep)\b|\bkena step\b|\b(?:kelojotan|klojotan|mendelik|kejet kejet)\b|\bmata(?:nya)?\s+(?:\w+\s+)?(?:mendelik|ke atas|terbalik)/g },
   // Stroke.
-  { name: "stroke", pattern: /\b(?:tangan|kaki|lengan)(?:nya)?\s+(?:\w+\s+){0,4}(?:tidak bisa (?:digerakkan|gerak|digerakan|diangkat))|\btiba tiba\s+(?:tidak bisa|susah|sulit)\s+(?:bicara|ngomong|berbicara|bergerak)|\b(?:lemas|lemah|mati rasa|kesemutan|kaku|lumpuh|baal|tidak bisa digerakkan|tidak bisa gerak)\s+(?:di\s+|pada\s+)?(?:sebelah|separuh|setengah)\b|\b(?:wajah|muka|mulut|bibir)(?:nya)?\s+(?:\w+\s+)?(?:mencong|miring|merot|perot|turun sebelah|tertarik)|\bbicara(?:nya)?\s+(?:pelo|cadel tiba tiba|tidak jelas|belepotan)|\bpelo\b|\blumpuh|\b(?:sebelah|separuh|setengah)\s+(?:badan|tubuh|wajah|muka)(?:nya|ku)?\s+(?:saya |nya |ibu |bapak |aku |ku |kakek |nenek |suami |istri |mama |papa |jadi |tiba tiba )*(?:lemas|lemah|mati rasa|tidak bisa|kaku|lumpuh|kesemutan|baal)|(?<!riwayat |pernah |obat |pasca |bekas |history of |had a |kena )\bstroke\b|\bface (?:is )?droop|\bdrooping face|\bslurred speech|\bslurring|\bcan't (?:move|feel) (?:my |his |her )?(?:arm|leg|face)|\b(?:one side|half) of (?:my |his |her )?(?:body|face)|\b(?:numb|weak|paralys\w*|droop\w*|limp)\s+(?:on\s+)?(?:one|the left|the right|left|right|his left|his right|her left|her right|my left|my right) side|\bcan't (?:speak|talk) (?:properly|suddenly|anymore)/g },
+  { name: "stroke", pattern: /\b(?:tangan|kaki|lengan)(?:nya)?\s+(?:\w+\s+){0,4}(?:tidak bisa (?:digerakkan|gerak|digerakan|diangkat))|\btiba tiba\s+(?:tidak bisa|susah|sulit)\s+(?:bicara|ngomong|berbicara|bergerak)|\b(?:lemas|lemah|mati rasa|kesemutan|kaku|lumpuh|baal|tidak bisa digerakkan|tidak bisa gerak)\s+(?:di\s+|pada\s+)?(?:sebelah|separuh|setengah)\b|\b(?:wajah|muka|mulut|bibir)(?:nya)?\s+(?:\w+\s+)?(?:mencong|miring|merot|perot|turun sebelah|tertarik)|\bbicara(?:nya)?\s+(?:pelo|cadel tiba tiba|tidak jelas|belepotan)|\bpelo\b|\blumpuh|\btidak bisa (?:senyum|tersenyum)(?: \S+)? (?:sebelah|simetris)\b|\blidah(?:nya)?\s+(?:\S+\s+)?(?:berat|kaku|kelu|pelo)\b|\b(?:kebas|baal|mati rasa)\s+(?:\S+\s+)?(?:separuh|sebelah|setengah)\s+(?:muka|wajah|badan|tubuh)\b|\b(?:sebelah|separuh|setengah)\s+(?:badan|tubuh|wajah|muka)(?:nya|ku)?\s+(?:saya |nya |ibu |bapak |aku |ku |kakek |nenek |suami |istri |mama |papa |jadi |tiba tiba )*(?:lemas|lemah|mati rasa|tidak bisa|kaku|lumpuh|kesemutan|baal)|(?<!riwayat |pernah |obat |pasca |bekas |history of |had a |kena )\bstroke\b|\bface (?:is )?droop|\bdrooping face|\bslurred speech|\bslurring|\bcan't (?:move|feel) (?:my |his |her )?(?:arm|leg|face)|\b(?:one side|half) of (?:my |his |her )?(?:body|face)|\b(?:numb|weak|paralys\w*|droop\w*|limp)\s+(?:on\s+)?(?:one|the left|the right|left|right|his left|his right|her left|her right|my left|my right) side|\bcan't (?:speak|talk) (?:properly|suddenly|anymore)/g },
   { name: "stroke", pattern: /\b(?:tangan|kaki|lengan|badan|tubuh|wajah|muka)(?:nya)?\s+(?:kanan|kiri|sebelah)\s+(?:saya |nya |ibu |bapak |ku )?(?:tiba tiba |jadi |mendadak |terasa |rasanya )?(?:lemas|lemah|lumpuh|mati rasa|kebas|baal|tidak bisa|tidak ada tenaga|tidak bertenaga|jatuh|turun)|\b(?:bicara|berbicara)(?:nya)?\s+(?:jadi |tiba tiba |mendadak |agak |sedikit |kok )?(?:susah|sulit|pelo|cadel|belepotan|kacau|ngaco|tidak jelas|aneh|terbata|tidak nyambung)|\b(?:susah|sulit|tidak bisa|tidak jelas|tidak lancar)\s+(?:bicara|berbicara)\b|\bspeech (?:\S+ ){0,2}(?:slurred|garbled|strange|weird)|\bslurr(?:ed|ing)\b|\bcan't (?:feel|move) (?:the |my |his |her )?(?:left|right|one) side\b|\bcan't (?:lift|raise) (?:my |his |her )?(?:arm|leg)|\b(?:arm|leg|face)\s+(?:is |went |feels |suddenly )?(?:numb|limp|paralysed|paralyzed)\b/g },
   // One side of the face or mouth gone stiff, numb or crooked: "muka sebelah kiri kaku", "senyum jadi miring".
   { name: "stroke", pattern: /\b(?:wajah|muka|mulut|bibir|senyum|senyuman)(?:nya|ku)?\s+(?:\S+\s+){0,3}?(?:mencong|miring|merot|perot|menceng|tidak simetris|turun sebelah|jatuh sebelah)\b|\b(?:wajah|muka|mulut|bibir|pipi)(?:nya|ku)?\s+(?:(?:sebelah|separuh|setengah|bagian)(?: (?:kanan|kiri))?|kanan|kiri)\s+(?:(?:saya|aku|ku|nya|ibu|bapak|kakek|nenek|suami|istri|mama|papa|tiba tiba|jadi|mendadak|terasa|rasanya|kok|kayak|agak)\s+){0,3}(?:kaku|lemas|lemah|mati rasa|kebas|baal|lumpuh|turun|jatuh|tidak bisa digerakkan|kesemutan)\b|\b(?:left|right|one) side of (?:my|his|her|their|the) (?:face|mouth|body)\b(?: \S+){0,3}? (?:numb|droop\w*|weak|stiff|dead|heavy|limp|paralys\w*|paralyz\w*|sagging|fallen)\b|\b(?:smile|mouth|face)\s+(?:is |looks |went |has gone |suddenly |all )*(?:crooked|lopsided|uneven|droopy|drooping|twisted|sagging)\b/g },
@@ -62,7 +62,7 @@ const SIGNS: ReadonlyArray<Sign> = [
   // Lips, tongue or throat grown huge, a face blowing up: "my lips are huge", "bibirnya jontor".
   { name: "anaphylaxis", pattern: /\b(?:lips?|tongue|throat|mouth)\s+(?:\S+\s+){0,2}?(?:huge|puffy|puffed up|puffing up|blown up|blowing up|swelling up|swelled up|swollen up|ballooning|ballooned|massive|enormous|so big|twice the size|double the size)\b|\bface\s+(?:\S+\s+){0,2}?(?:blew up|blown up|blowing up|puffed up|swelling up|swelled up|ballooning|ballooned|huge|massive|enormous)\b|\beyes?\s+(?:\S+\s+){0,2}?swollen shut\b|\bbibir(?:nya|ku)?\s+(?:\S+\s+){0,1}(?:dower|jontor|membesar|menebal)\b/g },
   // Overdose.
-  { name: "overdose", pattern: /\b(?:overdosis|overdose|overdosed|overdosing|keracunan obat|poisoned)\b|\b(?:taken|took|swallowed|minum|menelan|telan)\s+all\s+(?:of\s+)?(?:my|the|his|her)\s+(?:\S+\s+)?(?:pills|tablet|medicine|capsules)|\b(?:drank|drunk|swallowed|minum|meminum|menelan|telan|ketelan|keminum|terminum)\s+(?:\S+\s+)?(?:bleach|pemutih|baygon|racun|insecticide|pesticide|detergent|detergen|bensin|minyak tanah|kerosene|antifreeze|weed killer|rat poison|racun tikus|pembersih lantai|cairan pembersih|karbol|soklin|wipol)\b|\b(?:minum|makan|menelan|telan|ketelan|terminum|meminum)\s+(?:obat\s+)?(?:\w+\s+){0,2}(?:terlalu banyak|kebanyakan|kelebihan|berlebihan|semua(?:nya)? sekaligus|satu strip|satu botol|banyak sekali|sebotol|sekotak)|\b(?:minum|menelan|telan|makan|took|swallowed|taken)\s+(?:\w+\s+)?(?:(?:[3-9]|\d{2,}|banyak|puluhan|belasan)\s+(?:tablet|butir|pil|pills|kapsul|biji|obat|capsules)\s+(?:sekaligus|at once|together|semuanya)|(?:\d{2,}|puluhan|belasan)\s+(?:tablet|butir|pil|pills|kapsul|biji|capsules))|\bsemua(?:nya)?\s+(?:\w+\s+){0,2}sekaligus\b|\bsekaligus\s+(?:semua|satu strip|sebotol|sekotak)\b|\b(?:kebanyakan|terlalu banyak|kelebihan)\s+(?:minum|makan|menelan|telan|dosis|obat)\b|\bdosis\s+(?:ber)?lebih|\btook (?:too many|too much|all (?:of )?(?:my|the)|a whole|the whole)|\btoo many (?:pills|tablet)|\b(?:took|swallowed|drank|ate|taken|had)\s+(?:a |the |my |an |his |her )?(?:whole|entire|full)\s+(?:bottle|pack|box|strip|packet)\b|\bsatu (?:botol|strip|kotak|bungkus) (?:obat|sekaligus)/g },
+  { name: "overdose", pattern: /\b(?:overdosis|overdose|overdosed|overdosing|keracunan obat|poisoned)\b|\b(?:taken|took|swallowed|minum|menelan|telan)\s+all\s+(?:of\s+)?(?:my|the|his|her)\s+(?:\S+\s+)?(?:pills|tablet|medicine|capsules)|\b(?:drank|drunk|swallowed|minum|meminum|menelan|telan|ketelan|keminum|terminum)\s+(?:\S+\s+)?(?:bleach|pemutih|baygon|racun|insecticide|pesticide|detergent|detergen|bensin|minyak tanah|kerosene|antifreeze|weed killer|rat poison|racun tikus|pembersih lantai|cairan pembersih|karbol|soklin|wipol|obat nyamuk|obat serangga|kamper|kapur barus|baterai kancing|button battery|mosquito coil)\b|\b(?:minum|makan|menelan|telan|ketelan|terminum|meminum)\s+(?:obat\s+)?(?:\w+\s+){0,2}(?:terlalu banyak|kebanyakan|kelebihan|berlebihan|semua(?:nya)? sekaligus|satu strip|satu botol|banyak sekali|sebotol|sekotak)|\b(?:minum|menelan|telan|makan|took|swallowed|taken)\s+(?:\w+\s+)?(?:(?:[3-9]|\d{2,}|banyak|puluhan|belasan)\s+(?:tablet|butir|pil|pills|kapsul|biji|obat|capsules)\s+(?:sekaligus|at once|together|semuanya)|(?:\d{2,}|puluhan|belasan)\s+(?:tablet|butir|pil|pills|kapsul|biji|capsules))|\bsemua(?:nya)?\s+(?:\w+\s+){0,2}sekaligus\b|\bsekaligus\s+(?:semua|satu strip|sebotol|sekotak)\b|\b(?:kebanyakan|terlalu banyak|kelebihan)\s+(?:minum|makan|menelan|telan|dosis|obat)\b|\bdosis\s+(?:ber)?lebih|\btook (?:too many|too much|all (?:of )?(?:my|the)|a whole|the whole)|\btoo many (?:of )?(?:my |his |her |the )?(?:pills|tablet|medicine|capsules)|\b(?:pills|tablet|obat|medicine|overdose)\b(?: \S+){0,4}? (?:on purpose|deliberately|sengaja)\b|\b(?:half|most) (?:of )?(?:the|a|his|her) bottle\b|\bsetengah botol\b|\b(?:took|swallowed|drank|ate|taken|had)\s+(?:a |the |my |an |his |her )?(?:whole|entire|full)\s+(?:bottle|pack|box|strip|packet)\b|\bsatu (?:botol|strip|kotak|bungkus) (?:obat|sekaligus)/g },
   { name: "overdose", pattern: /\b(?:minum|meminum|terminum|termakan|menelan|telan|ketelan|took|swallowed|taken|ate)\b(?: \S+){0,5}? (?:[89]|[1-9]\d+|puluhan|belasan|segenggam) (?:tablet|butir|pil|pills|kapsul|biji|capsules|strip)\b(?! (?:sehari|per hari|a day|per day|daily|tiap hari|setiap hari|sesuai|as prescribed|as directed|seperti biasa)\b)|\b(?:minum|meminum|terminum|menelan|telan|ketelan|took|swallowed)\s+(?:\w+\s+){0,3}(?:satu|se|dua|tiga|empat|lima|\d+)\s*(?:strip|botol|kotak|bungkus|papan)\b|\b(?:ketelan|tertelan)\s+(?:\w+\s+){0,2}(?:obat|pil|pills|tablet|kapsul)\b|\b(?:obat|pil|tablet|kapsul)(?:nya)?\s+(?:\w+\s+){0,2}(?:ketelan|tertelan)\b/g },
   // A count of eight or more tablets further on in the message ("took double doses by mistake, like 8 tablets"),
   // unless it is a daily regimen or a supply ("10 tablet sehari", "8 tablets left").
@@ -75,23 +75,87 @@ const SIGNS: ReadonlyArray<Sign> = [
   { name: "overdose", pattern: /\b(?:minum|meminum|terminum|menelan|telan|ketelan|took|swallowed|ate)\s+(?:\S+\s+)?(?:[1-9]\d+|puluhan|belasan) (?:\S+ )?(?:\w+(?:amol|profen|pirin|codeine|tramadol|pam|lam|done|formin|dipin|dipine|pril|sartan|statin|olol|farin)|panadol|paracetamol|parasetamol|aspirin|sleeping|obat)\b/g },
   // Suicidal thoughts.
   { name: "suicidal", pattern: /\b(?:bunuh diri|membunuh diri|mengakhiri hidup|akhiri hidup|ingin mati|mau mati|pengen mati|pengin mati|kepengen mati|lebih baik mati|mending mati|tidak ingin hidup|tidak mau hidup|malas hidup|capek hidup|lelah hidup|cape hidup|ingin menyerah hidup|tidak kuat hidup)\b|\b(?:kill myself|killing myself|end my life|end it all|ending it all|suicid\w*|want to die|wanna die|don't want to live|do not want to live|no reason to live|better off dead|hurt myself|harm myself|self harm|take my (?:own )?life|not worth living|(?:going to|gonna|want to|wanna|will|might|to) end (?:it|things|everything)|mengakhiri semua(?:nya)?|akhiri semua(?:nya)?)\b/g },
-  { name: "suicidal", pattern: /\b(?:lebih baik|mending|mendingan|biar|supaya|agar|pengin|pingin|kepingin)\s+(?:saya |aku |gue |diriku )?(?:mati|meninggal|tiada)\b|\b(?:bosan|bosen|capek|cape|lelah|muak|jenuh|putus asa)\s+(?:\w+\s+)?hidup\b|\b(?:menyakiti|melukai|sakiti|lukai|nyakitin|nyakiti|silet|menyilet|nyilet|sayat|menyayat|nyayat|potong|motong|memotong)\s+(?:\w+\s+)?(?:diri|tangan|nadi|pergelangan)|\btidak (?:pengen|pengin|kepengen|mau|ingin|kuat|sanggup) (?:\w+ )?hidup\b(?! sehat)|\b(?:mengakhiri|akhiri)\s+(?:\w+\s+)?(?:hidup|nyawa)|\bgantung diri|\bminum racun|\bminum semua obat\b.*\b(?:mati|tidur selamanya|selesai)|\btidak (?:ada )?(?:gunanya|alasan|artinya) (?:untuk |buat |saya )?hidup|\bhidup (?:saya |aku )?(?:tidak ada gunanya|tidak berarti|sia sia)|\b(?:wish i (?:was|were) dead|wish i could die|don't want to be alive|want to disappear forever|no point (?:in )?living|overdose on purpose)\b/g },
+  { name: "suicidal", pattern: /\b(?:lebih baik|mending|mendingan|biar|supaya|agar|pengin|pingin|kepingin)\s+(?:saya |aku |gue |diriku )?(?:mati|meninggal|tiada)\b|\b(?:bosan|bosen|capek|cape|lelah|muak|jenuh|putus asa)\s+(?:\w+\s+)?hidup\b|\b(?:menyakiti|melukai|sakiti|lukai|nyakitin|nyakiti|silet|menyilet|nyilet|sayat|menyayat|nyayat|potong|motong|memotong)\s+(?:\w+\s+)?(?:diri|tangan|nadi|pergelangan)|\btidak (?:pengen|pengin|kepengen|mau|ingin|kuat|sanggup) (?:\w+ )?hidup\b(?! sehat)|\b(?:mengakhiri|akhiri|sudahi)\s+(?:\w+\s+)?(?:hidup|nyawa)|\bbesok (?:saya |aku )?(?:sudah )?(?:tidak ada|tiada)\b|\b(?:surat|pesan) (?:perpisahan|terakhir|wasiat)\b|\b(?:menulis|nulis|tulis) surat (?:buat|untuk) (?:keluarga|anak|istri|suami|ibu|mama)\b|\b(?:farewell|goodbye|suicide) (?:letter|note)\b|\bgantung diri|\bminum racun|\bminum semua obat\b.*\b(?:mati|tidur selamanya|selesai)|\btidak (?:ada )?(?:gunanya|alasan|artinya) (?:untuk |buat |saya )?hidup|\bhidup (?:saya |aku )?(?:tidak ada gunanya|tidak berarti|sia sia)|\b(?:wish i (?:was|were) dead|wish i could die|don't want to be alive|want to disappear forever|no point (?:in )?living|overdose on purpose)\b/g },
   // Wishing not to exist, thinking of "ending it", cutting oneself.
-  { name: "suicidal", pattern: /\b(?:don't|do not|no longer|never) (?:want|wanna|wish) (?:to )?(?:be (?:here|around|alive)|exist|live|wake up|go on)\b|\b(?:thinking|thought|think|thinkin|considering|planning|plan|want|wanting|going) (?:a lot )?(?:about |of |on )?(?:ending (?:it|things|everything|my life|it all)|killing myself|dying|not being here|not waking up)\b|\bbetter off without me\b|\b(?:nobody|no one|noone) (?:would|will|is going to) (?:miss me|care|notice)\b|\b(?:world|everyone|family|they|kids) (?:would be |will be |is )?better (?:off )?without me\b|\b(?:disappear|vanish) (?:forever|for good|permanently)\b|\bwish i (?:could|would) (?:just )?(?:die|disappear|not wake up|sleep forever)\b|\b(?:no|see the|see any|what's the|whats the|the) point (?:of |in )?(?:going on|living|life|being alive|carrying on)\b|\bcan(?:'t|not) go on\b|\b(?:jump|jumping) (?:off|from) (?:the |a |my )?(?:bridge|building|roof|balcony|cliff|window|tower)\b|\b(?:loncat|lompat|terjun) dari (?:jembatan|gedung|atap|lantai|balkon|tower)\b|\b(?:pengen|ingin|mau|pingin|pengin|kepengen)\s+(?:\S+\s+)?(?:nyusul|menyusul)\b|\b(?:sleep|go to sleep) and (?:never|not) wake up\b|\bcutting (?:myself|my (?:wrists?|arms?|thighs?|skin))\b|\b(?:hurting|harming|injuring|punishing) myself\b|\b(?:cut|slit|slashed|slashing) (?:my wrists?|myself (?:again|on purpose|deliberately))\b|\b(?:burning|burnt|burned) myself (?:again|on purpose)\b|\btidak (?:mau|ingin|pengen|pengin|kepengen) (?:ada|berada|hidup) (?:lagi )?di dunia\b|\b(?:mau|ingin|pengen|pengin|lebih baik|mending)\s+(?:saya |aku )?(?:menghilang|hilang) (?:selamanya|dari dunia)|\btidur (?:selamanya|dan tidak bangun lagi|tidak bangun lagi)\b|\blebih baik (?:saya |aku )?tidak (?:ada|pernah lahir)\b/g },
+  { name: "suicidal", pattern: /\b(?:don't|do not|no longer|never) (?:want|wanna|wish) (?:to )?(?:be (?:here|around|alive)|exist|live|wake up|go on)\b|\b(?:thinking|thought|think|thinkin|considering|planning|plan|want|wanting|going) (?:a lot )?(?:about |of |on )?(?:ending (?:it|things|everything|my life|it all)|killing myself|dying|not being here|not waking up)\b|\bbetter off without me\b|\b(?:nobody|no one|noone) (?:would|will|is going to) (?:miss me|care|notice)\b|\b(?:world|everyone|family|they|kids) (?:would be |will be |is )?better (?:off )?without me\b|\b(?:disappear|vanish) (?:forever|for good|permanently)\b|\bwish i (?:could|would) (?:just )?(?:die|disappear|not wake up|sleep forever)\b|\b(?:no|see the|see any|what's the|whats the|the) point (?:of |in )?(?:going on|living|life|being alive|carrying on)\b|\bcan(?:'t|not) go on\b|\b(?:jump|jumping) (?:off|from) (?:the |a |my )?(?:bridge|building|roof|balcony|cliff|window|tower)\b|\b(?:loncat|lompat|terjun) dari (?:jembatan|gedung|atap|lantai|balkon|tower)\b|\b(?:pengen|ingin|mau|pingin|pengin|kepengen)\s+(?:\S+\s+)?(?:nyusul|menyusul)\b|\b(?:sleep|go to sleep) and (?:never|not) wake up\b|\bcutting (?:myself|my (?:wrists?|arms?|thighs?|skin))\b|\b(?:hurting|harming|injuring|punishing) myself\b|\b(?:cut|slit|slashed|slashing) (?:my wrists?|myself (?:again|on purpose|deliberately))\b|\b(?:burning|burnt|burned) myself (?:again|on purpose)\b|\btidak (?:mau|ingin|pengen|pengin|kepengen) (?:ada|berada|hidup) (?:lagi )?di dunia\b|\b(?:mau|ingin|pengen|pengin|lebih baik|mending)\s+(?:saya |aku )?(?:menghilang|hilang) (?:selamanya|dari dunia)|\btidur (?:selamanya|dan tidak bangun lagi|tidak bangun lagi)\b|\b(?:menghilang|hilang) (?:saja |aja )?dari dunia\b|\blebih baik (?:saya |aku )?tidak (?:ada|pernah lahir)\b/g },
   // Someone calls it an emergency.
   { name: "emergency_call", pattern: new RegExp(`\\b(?:darurat|gawat|gawat darurat|tolong segera|segera tolong|tolong cepat|cepat tolong|tolong kak tolong|ambulans|ugd|igd|emergency|urgent help|call 911|call 112|call 119|call 118|call 995|call 999|call 000|sos|${EMOJI_TOKENS.sos})\\b`, "g") },
   { name: "emergency_call", pattern: /^(?:tolong|help)(?: (?:tolong|help|saya|aku|me|kak|dokter|please|pak|bu|cepat|,))*$|\b(?:dilarikan|larikan|bawa|dibawa|antar|diantar)\s+ke\s+(?:igd|ugd|rs|rumah sakit)\s+(?:sekarang|segera|cepat)|\b(?:need|call) (?:an )?ambulans\b/g },
   // Crisis readings and thunderclap headache.
   { name: "crisis_reading", pattern: /\b(?:tensi|tekanan darah|blood pressure|bp|td)(?:nya)?\s+(?:saya |aku |nya |ibu |bapak |is |sekarang |tadi |naik |sampai |mencapai |up to |at |of )*(?:1[89]\d|2\d\d)\b|\b(?:gula(?: darah)?|sugar|blood sugar|glucose|gds)(?:nya)?\s+(?:saya |aku |nya |ibu |bapak |anak |is |sekarang |tadi |cuma |hanya |tinggal |turun |drop |dropped |down |to |sampai |jadi )*(?:[1-4]\d|[5-9]\d\d)\b(?! ?(?:%|persen|tahun|th|kg|gram|gr|g|mg|sendok|ribu|rb|menit|hari|jam|kali))/g },
-  { name: "severe_headache", pattern: /\bkepala(?:ku|nya)?\s+(?:\w+\s+){0,3}(?:mau|seperti mau|kayak mau|rasanya mau|serasa mau)\s+(?:pecah|meledak)|\b(?:sakit kepala|kepala(?:ku|nya)?\s+(?:\w+\s+)?sakit)\s+(?:yang\s+)?(?:hebat|luar biasa|paling parah|tidak tertahankan|sangat hebat|mendadak hebat)|\b(?:worst|worst ever) headache|\bsudden (?:severe|terrible|worst) headache|\bthunderclap/g },
+  { name: "severe_headache", pattern: /\bkepala(?:ku|nya)?\s+(?:\w+\s+){0,3}(?:mau|seperti mau|kayak mau|rasanya mau|serasa mau)\s+(?:pecah|meledak)|\b(?:sakit kepala|nyeri kepala|pusing kepala|kepala(?:ku|nya)?\s+(?:\w+\s+)?(?:sakit|nyeri))\s+(?:yang\s+)?(?:sangat\s+)?(?:hebat|luar biasa|paling parah|tidak tertahankan|sangat hebat|mendadak hebat)|\b(?:worst|worst ever) headache|\bsudden (?:severe|terrible|worst) headache|\bthunderclap/g },
+  // A rash that does not fade when pressed (the glass test): meningococcal or other sepsis.
+  { name: "non_blanching_rash", pattern: /\b(?:ditekan|tekan|pressed|press)\b(?: \S+){0,3}? (?:tidak|not|doesn't|does not|won't) (?:hilang|pudar|memudar|fade|go away|disappear)\b|\b(?:tidak|not|doesn't|does not|don't|do not|won't) (?:hilang|pudar|memudar|fade|go away|disappear)\b(?: \S+){0,4}? (?:ditekan|pressed|press|pressing|di tekan)\b|\b(?:glass|tumbler) test\b/g },
+  // Sudden loss of sight: "mata tiba tiba gelap", "suddenly can't see".
+  { name: "vision_loss", pattern: /\b(?:mata|pandangan|penglihatan)(?:nya|ku)?\s+(?:\S+\s+){0,3}?(?:tiba tiba|mendadak)\s+(?:\S+\s+)?(?:gelap|buta|hitam|tidak bisa (?:lihat|melihat)|kabur|buram)\b|\b(?:tiba tiba|mendadak)\s+(?:\S+\s+){0,2}?(?:tidak bisa (?:lihat|melihat)|buta|gelap semua)\b|\bmata (?:sebelah|kiri|kanan)(?: \S+)? (?:gelap|tidak bisa (?:lihat|melihat)|buta)\b|\bsudden(?:ly)? (?:\S+ )?(?:can't see|cannot see|lost (?:my |his |her )?(?:sight|vision)|blind)\b/g },
+  // Sudden confusion: "tiba tiba linglung", "doesn't know where she is".
+  { name: "acute_confusion", pattern: /\b(?:tiba tiba|mendadak|suddenly)\s+(?:\S+\s+)?(?:bingung|linglung|ngelantur|meracau|confused|disoriented)\b|\b(?:bingung|linglung)\b(?: \S+){0,2}? tidak (?:tahu|kenal|mengenali)(?: \S+){0,2}? (?:di ?mana|siapa|saya|kami|keluarga|anaknya|istrinya|suaminya)\b|\btidak (?:kenal|mengenali) (?:saya|kami|anaknya|istrinya|suaminya|keluarga)\b|\b(?:doesn't|does not|didn't) (?:know|recognise|recognize) (?:where (?:she|he) is|me|us|who)\b/g },
+  // Snake bite.
+  { name: "snake_bite", pattern: /\b(?:digigit|dipatok|dipagut|kegigit|kepatok|dicatok|gigitan|patukan)\s+(?:\S+\s+)?ular\b|\bular\s+(?:\S+\s+){0,2}?(?:gigit|menggigit|patok|mematuk|matok)\b|\bsnake ?bite\b|\bbitten by (?:a )?snake\b|\bsnake bit\b/g },
+  // A wide scald or burn: "kesiram air panas, kulit melepuh luas".
+  { name: "major_burn", pattern: /\b(?:kesiram|tersiram|disiram|ketumpahan|tertumpah)\s+(?:\S+\s+)?(?:air panas|minyak panas|air mendidih)\b|\bluka bakar\s+(?:\S+\s+)?(?:luas|parah|besar|berat)\b|\bmelepuh\s+(?:\S+\s+)?(?:luas|semua|sebadan|sampai)\b|\b(?:bad|severe|big|large) (?:burns?|scald)\b|\bscalded\b/g },
+  // A rigid belly or green vomit: peritonitis or a blocked bowel.
+  { name: "acute_abdomen", pattern: /\bperut(?:nya)?\s+(?:\S+\s+){0,2}(?:keras|kaku)\s+(?:kayak|kaya|seperti|kek) papan\b|\bmuntah(?:nya)? (?:\S+ )?hijau\b|\bvomit(?:ing|ed)? (?:\S+ )?green\b|\bboard like\b/g },
+  // Dehydration in a child: sunken soft spot or eyes, no tears, no urine for hours.
+  { name: "dehydration", pattern: /\bubun ubun(?:nya)?\s+(?:\S+\s+)?(?:cekung|cekong|masuk|turun)\b|\bsunken (?:fontanelle|soft spot)\b|\b(?:menangis|nangis) tidak (?:keluar|ada) air mata\b|\btidak (?:ada|keluar) air mata\b|\bpopok(?:nya)? (?:\S+ )?kering\b|\b(?:dry|no wet) (?:nappies|nappy|diapers?)\b|\bno tears when (?:crying|she cries|he cries)\b/g },
+  // Blisters and peeling skin with sore lips, mouth or eyes after a medicine: Stevens-Johnson.
+  { name: "skin_reaction", pattern: /\bbibir\b(?: \S+){0,3}? (?:melepuh|luka luka|luka|sariawan|mengelupas)\b(?:.*\b(?:kulit|mata)\b)|\bkulit(?:nya)?\s+(?:\S+\s+){0,2}(?:mengelupas|ngelupas|terkelupas|melepuh)\b.*\b(?:bibir|mata|mulut|lips|eyes)\b|\b(?:skin)\s+(?:\S+\s+){0,2}(?:peeling|blistering|coming off)\b.*\b(?:lips|eyes|mouth)\b/g },
 ];
 
 /** Signs that only count together: both parts anywhere in the message, neither negated. */
 const PAIRED_SIGNS: ReadonlyArray<{ name: string; first: RegExp; second: RegExp }> = [
   {
+    // Black stool with dizziness, fainting or weakness: bleeding from the gut. Black stool alone (iron tablets) is not.
+    name: "gut_bleeding",
+    first: /\b(?:bab|berak|feses|tinja|kotoran|eek|pup|poop|poo|stools?)(?:nya)?\s+(?:\S+\s+){0,2}?(?:hitam|item|black|tarry)\b/g,
+    second: /\b(?:pusing|lemas|lemah|pucat|berkunang|mau (?:jatuh|pingsan)|pingsan|berdebar|deg deg an|deg degan|keringat dingin|muntah|dizzy|lightheaded|faint|weak|pale|palpitations)\b/g,
+  },
+  {
+    // A fever during chemotherapy or with a weakened immune system: neutropenic sepsis.
+    name: "sepsis",
+    first: /\b(?:kemo|kemoterapi|chemo|chemotherapy|imunosupresan|immunosuppress\w*|neutropeni\w*)\b/g,
+    second: /\b(?:demam|panas|menggigil|fever|shivering|rigors|temperature|suhu)\b/g,
+  },
+  {
+    // A fever with mottled or cold skin, confusion or no urine: sepsis.
+    name: "sepsis",
+    first: /\b(?:demam|panas tinggi|menggigil|fever|shivering)\b/g,
+    second: /\bkulit(?:nya)? (?:\S+ )?(?:belang|bercak bercak pucat|pucat dingin)\b|\bmottled\b|\b(?:bingung|linglung|ngelantur|confused)\b|\btidak kencing (?:\S+ )?(?:seharian|sehari|dari pagi|\d+ jam)\b/g,
+  },
+  {
+    // Dengue with a warning sign: bleeding gums, cold hands and feet, vomiting that goes on.
+    name: "dengue_warning",
+    first: /\b(?:dbd|dengue|demam berdarah)\b/g,
+    second: /\b(?:gusi(?:nya)? (?:\S+ )?berdarah|mimisan|(?:tangan|kaki)(?: \S+){0,2}? dingin|muntah terus|perut sakit (?:hebat|sekali|banget)|lemas sekali|tidak kencing|bleeding gums|cold hands)\b/g,
+  },
+  {
+    // Shingles near the eye or on the tip of the nose: the eye may be involved.
+    name: "eye_shingles",
+    first: /\b(?:cacar api|cacar ular|herpes zoster|zoster|shingles|dompo)\b/g,
+    second: /\b(?:mata|eye|eyes|ujung hidung|tip of (?:the|my|his|her) nose)\b/g,
+  },
+  {
+    // A double dose of insulin or diabetes tablets, then shaking or sweating: low blood sugar.
+    name: "hypoglycaemia",
+    first: /\b(?:insulin|obat (?:diabetes|gula|dm)|diabetes (?:pills|tablets?|medicine))\b(?: \S+){0,6}? (?:2x|2 x|double|dua kali|dosis ganda|kebanyakan|lebih)\b|\b(?:2x|2 x|double|dua kali|dosis ganda|kebanyakan|kelebihan|terlalu banyak|overdosis|too much)\b(?: \S+){0,4}? (?:insulin|obat (?:diabetes|gula|dm))\b/g,
+    second: /\b(?:gemetar|gemetaran|gemeteran|keringat dingin|keringatan|berkeringat|lemas|pusing|shaky|shaking|sweaty|sweating|trembling|dizzy)\b/g,
+  },
+  {
+    // Cold sweat with chest pain or a hand on the chest: a heart attack.
+    name: "chest_pain",
+    first: /\bkeringat dingin\b|\bcold sweats?\b/g,
+    second: /\bdada\b|\bchest\b|\bjantung\b/g,
+  },
+  {
+    // Severe pain that stops someone walking, with fever or vomiting: an acute abdomen.
+    name: "acute_abdomen",
+    first: /\bperut(?:nya)?\b(?: \S+){0,4}? (?:sakit|nyeri)\b(?: \S+){0,3}? sampai tidak bisa (?:jalan|berjalan|berdiri|bergerak|bangun)\b/g,
+    second: /\b(?:demam|panas|muntah|fever|vomit\w*)\b/g,
+  },
+  {
     name: "meningitis",
     first: /\b(?:demam|panas|fever|febrile|high temperature|suhu(?: badan| tubuh)?\s+(?:tinggi|3[89]|4\d))\b/g,
-    second: /\bleher(?:ku|nya)?\s+(?:\w+\s+){0,2}kaku|\bkaku\s+(?:di\s+)?(?:kuduk|leher|tengkuk)|\b(?:kuduk|tengkuk)(?:nya)?\s+(?:\w+\s+)?kaku|\bstiff neck|\bneck (?:is |feels |very )?stiff/g,
+    second: /\bleher(?:ku|nya)?\s+(?:\w+\s+){0,2}(?:kaku|kencang|tegang)|\bleher(?:ku|nya)?(?: \S+){0,3}? tidak bisa (?:menoleh|nunduk|menunduk|ditekuk|digerakkan)|\bkaku\s+(?:di\s+)?(?:kuduk|leher|tengkuk)|\b(?:kuduk|tengkuk)(?:nya)?\s+(?:\w+\s+)?kaku|\bstiff neck|\bneck (?:is |feels |very )?stiff/g,
   },
   {
     // Swallowing trouble with an allergy sign or swelling: possible angioedema.
@@ -102,8 +166,8 @@ const PAIRED_SIGNS: ReadonlyArray<{ name: string; first: RegExp; second: RegExp 
   {
     // A child who got into someone's tablets: "kid got into my pills", "anak makan obat neneknya".
     name: "overdose",
-    first: /\b(?:kid|kids|child|children|son|daughter|toddler|baby|grandson|granddaughter|little one|nephew|niece|anak|anakku|bayi|balita|adik|adek|cucu|keponakan|ponakan|si kecil|anak kecil|bocah|bocil)\b/g,
-    second: /\b(?:got into|gotten into|get into|getting into|been into)\s+(?:\S+\s+){0,3}?(?:pills|tablet|medicine|capsules|bottle|cabinet|drawer)\b|\b(?:ate|eaten|eating|swallowed|chewed|chewing|drank|got hold of)\s+(?!(?:a|an|one|the)\s+(?:pills|tablet|medicine|capsules)\b)(?:(?!his\b|her\b|their\b|then\b|and\b|took\b|fine\b)\S+\s+){0,5}?(?:pills|tablet|medicine|capsules|blister)\b|\b(?:makan|memakan|menelan|mengunyah|ngunyah|ngemut|termakan|terminum|nemu|menemukan|ambil|mengambil|mainan|main)\s+(?:\S+\s+){0,1}(?:obat|pil|tablet|kapsul|vitamin)\b(?:\s+\S+){0,3}?\s+(?:saya|ku|aku|punya|milik|orang tua|dewasa|(?:nenek|kakek|ibu|bapak|mama|papa|ayah|mbah|tante|om|kakak|eyang|oma|opa)(?:nya|ku)?)\b/g,
+    first: /\b(?:kid|kids|child|children|son|daughter|toddler|baby|grandson|granddaughter|little one|nephew|niece|anak|anakku|bayi|balita|adik|adek|adikku|adekku|cucu|keponakan|ponakan|si kecil|anak kecil|bocah|bocil)\b/g,
+    second: /\b(?:got into|gotten into|get into|getting into|been into)\s+(?:\S+\s+){0,3}?(?:pills|tablet|medicine|capsules|bottle|cabinet|drawer)\b|\b(?:ate|eaten|eating|swallowed|chewed|chewing|drank|got hold of)\s+(?!(?:a|an|one|the)\s+(?:pills|tablet|medicine|capsules)\b)(?:(?!his\b|her\b|their\b|then\b|and\b|took\b|fine\b)\S+\s+){0,5}?(?:pills|tablet|medicine|capsules|blister)\b|\b(?:makan|memakan|menelan|telan|mengunyah|ngunyah|ngemut|termakan|terminum|minum|meminum|nemu|menemukan|ambil|mengambil|mainan|main)\s+(?:\S+\s+){0,1}(?:obat|pil|tablet|kapsul|vitamin)\b(?:\s+\S+){0,3}?\s+(?:saya|ku|aku|punya|milik|orang tua|dewasa|(?:nenek|kakek|ibu|bapak|mama|papa|ayah|mbah|tante|om|kakak|eyang|oma|opa)(?:nya|ku)?)\b|\b(?:cough syrup|syrup|sirup|obat batuk)\b(?: \S+){0,4}? (?:half|whole|setengah|sebotol|bottle|botol)\b/g,
   },
   {
     // An arm, leg or hand on one side gone dead, numb or weak, and it came on suddenly or with a second sign:
@@ -127,7 +191,7 @@ const PAIRED_SIGNS: ReadonlyArray<{ name: string; first: RegExp; second: RegExp 
   {
     name: "infant_unwell",
     first: /\b(?:bayi|baby|newborn|infant)\b/g,
-    second: /\b(?:lemas sekali|lemas banget|sangat lemas|lunglai|tidak mau menyusu|tidak mau nyusu|tidak mau minum asi|floppy|limp|tidak (?:mau )?(?:nangis|menangis)|demam tinggi|panas tinggi|high fever)\b/g,
+    second: /\b(?:lemas sekali|lemas banget|sangat lemas|lunglai|tidak mau menyusu|tidak mau nyusu|tidak mau minum asi|napas(?:nya)? (?:cepat|cepet) (?:sekali|banget)|tidak kencing|floppy|limp|tidak (?:mau )?(?:nangis|menangis)|demam tinggi|panas tinggi|high fever)\b/g,
   },
 ];
 
@@ -143,7 +207,7 @@ const SIDE_EFFECT_QUESTION =
 /** True when a negation sits just before index in its clause ("tidak ada sesak", "no chest pain"). */
 // A negator followed only by these words still negates the sign after them ("tidak ada sesak").
 const NEGATION_TAIL = new RegExp(
-  `(?:^| )(?:${[...NEGATORS].join("|")})(?: (?:ada|have|had|any|merasa|mengalami|pernah|terasa|feel|feeling|get|got|experience|experienced|a|an|lagi|kok|sih|juga|sampai|ever|more|sign|signs|of))*$`,
+  `(?:^| )(?:${[...NEGATORS].join("|")})(?: (?:ada|have|had|any|merasa|mengalami|pernah|terasa|feel|feeling|get|got|experience|experienced|a|an|lagi|kok|sih|juga|sampai|ever|more|sign|signs|of|thoughts|thought|pikiran|niat|intention|plans?|urge))*$`,
 );
 
 // "sesak napas sudah hilang": the sign is over. "tidak hilang" does not match, so it still counts.
@@ -161,10 +225,13 @@ export function isNegatedAt(text: string, index: number): boolean {
 
 // "is chest pain a side effect?", "sesak itu efek samping obat?": the sign is the topic of a question.
 const SIGN_AS_SUBJECT = /^ (?:[^ ,]+ ){0,2}(?:a |an |itu |ini )?(?:side effects?|efek samping|normal|wajar|biasa|common)\b/;
+// "apa tanda tanda stroke?", "what are the signs of a heart attack?": asking about a sign, not having it.
+const ASKING_ABOUT_SIGNS = /\b(?:tanda|tanda tanda|gejala|gejala gejala|ciri|ciri ciri|signs?|symptoms?|warning signs?)(?: (?:of|dari|awal|awalnya))?(?: a| an)? $/;
 const NOW_WORDS = /\b(?:sekarang|now|right now|begini|gini|tolong|help|segera)\b/;
 
 function isSideEffectQuestion(text: string, index: number): boolean {
   if (!text.includes("?")) return false;
+  if (ASKING_ABOUT_SIGNS.test(text.slice(Math.max(0, index - 30), index)) && !NOW_WORDS.test(text)) return true;
   const clauseStart = text.lastIndexOf(",", index) + 1;
   const before = text.slice(clauseStart, index);
   if (SIGN_AS_SUBJECT.test(text.slice(index).replace(/^\S+(?: \S+)?/, ""))) return !NOW_WORDS.test(text);
@@ -175,28 +242,59 @@ function isSideEffectQuestion(text: string, index: number): boolean {
 // or was dealt with ("seminggu lalu sempat pingsan, sekarang sudah baikan"). Both are required, so
 // "kemarin pingsan, sekarang masih lemas" still counts, and so does a new sign in another clause.
 const PAST_CUE =
-  /\b(?:kemarin|kemarin dulu|lusa kemarin|(?:se)?minggu lalu|(?:se)?bulan lalu|(?:se)?tahun lalu|hari lalu|(?:\d+|beberapa|dua|tiga|empat|lima) (?:hari|minggu|bulan|tahun) (?:yang )?lalu|dulu|pernah|riwayat|waktu itu|last (?:week|month|year|night|time)|yesterday|years? ago|months? ago|weeks? ago|days? ago|used to|in the past|back in)\b/;
+  /\b(?:semalam|semalem|tadi pagi|tadi malam|tadi siang|sempat|sempet|sebentar|sesaat|briefly|last night|earlier|this morning|kemarin|kemarin dulu|lusa kemarin|(?:se)?minggu lalu|(?:se)?bulan lalu|(?:se)?tahun lalu|hari lalu|(?:\d+|beberapa|dua|tiga|empat|lima) (?:hari|minggu|bulan|tahun) (?:yang )?lalu|dulu|pernah|riwayat|waktu itu|last (?:week|month|year|night|time)|yesterday|years? ago|months? ago|weeks? ago|days? ago|used to|in the past|back in)\b/;
 const PRESENT_CUE = /\b(?:sekarang|barusan|lagi|masih|sedang|now|still|right now|currently|again|kambuh)\b/;
 const OVER_CUE =
-  /\b(?:(?:sekarang|skrg) (?:sudah |udah )?(?:baikan|membaik|sembuh|sehat|baik baik|baik|aman|normal|enakan|mendingan|tidak apa apa)|sudah (?:sembuh|baikan|membaik|sehat|normal|aman|diperiksa|periksa|ke dokter|dirawat|pulang|ditangani|diobati|tidak apa apa)|diperiksa dokter|kata dokter|dokter bilang|katanya|(?:it's|its|all|i'm|im|everything's|everything is|i am) (?:fine|ok|okay|better|good|well) now|(?:fine|ok|okay|better|good|well) now|now (?:fine|ok|okay|better|good)|recovered|resolved|checked by (?:a |the )?doctor|doctor said)\b/;
+  /\b(?:(?:sekarang|skrg) (?:sudah |udah )?(?:baikan|membaik|sembuh|sehat|baik baik|baik|aman|normal|enakan|mendingan|tidak apa apa)|sudah (?:sembuh|baikan|membaik|sehat|normal|aman|diperiksa|periksa|ke dokter|dirawat|pulang|ditangani|diobati|tidak apa apa)|diperiksa dokter|kata dokter|dokter bilang|katanya|(?:it's|its|all|i'm|im|everything's|everything is|i am) (?:fine|ok|okay|better|good|well) now|(?:fine|ok|okay|better|good|well) now|now (?:fine|ok|okay|better|good)|recovered|resolved|checked by (?:a |the )?doctor|doctor said|(?:sekarang|now) (?:sudah |already )?(?:hilang|lega|enak|enakan|biasa|biasa saja|sadar|tidak (?:sakit|sesak|apa apa|kambuh))|sudah (?:hilang|berhenti|lega|reda|terkontrol|sadar)|terkontrol|controlled|langsung (?:lega|enak|enakan|hilang|reda|membaik)|(?:dibilang|katanya|said (?:it was|it's)) (?:aman|tidak apa apa|fine|ok|nothing)|said it was\b)\b/;
+
+// "but" and "tapi" open a new clause for this check: "kemarin sempat sesak tapi sekarang sudah enakan".
+const CLAUSE_BREAK = / (?:,|tapi|but|namun|cuma|however|trus|terus|and then|lalu) /g;
+
+function clauseAround(text: string, index: number, end: number): string {
+  let start = 0;
+  let stop = text.length;
+  for (const match of text.matchAll(CLAUSE_BREAK)) {
+    if (match.index + match[0].length <= index) start = match.index + match[0].length;
+    else if (match.index >= end) {
+      stop = match.index;
+      break;
+    }
+  }
+  return text.slice(start, stop);
+}
 
 function isToldAsHistory(text: string, index: number, end: number): boolean {
-  const clauseStart = text.lastIndexOf(",", index) + 1;
-  const nextComma = text.indexOf(",", end);
-  const clause = text.slice(clauseStart, nextComma === -1 ? text.length : nextComma);
+  const clause = clauseAround(text, index, end);
   if (!PAST_CUE.test(clause) || PRESENT_CUE.test(clause)) return false;
   return OVER_CUE.test(text.slice(end));
 }
 
+// "muka bengkak kayak bulan" after steroids: a known side effect, not the airway swelling.
+const MOON_FACE = /\b(?:kayak|kaya|seperti|like a|like the) bulan\b|\bmoon ?face\b|\bbulat seperti bulan\b/;
+
+// "sudah dibawa ke IGD ..., sekarang sudah sehat": the emergency department was yesterday's.
+const PAST_VISIT = /\b(?:sudah|sempat|pernah|kemarin|dibawa|diperiksa|dirawat|pulang|already|went|been|was taken)\b(?: \S+){0,3} $/;
+
 // "agak sesak kalau jalan jauh": mild breathlessness on exertion is a symptom to report, not a 999 call.
 const MILD_BEFORE = /(?:^| )(?:agak|sedikit|dikit|kadang|kadang kadang|sesekali|a bit|a little|slightly|mildly|bit)(?: saya| aku)? $/;
 const ON_EXERTION =
-  /\b(?:kalau|saat|waktu|pas|habis|setelah|sesudah|tiap|when|after|if|on)\s+(?:\w+\s+)?(?:jalan|berjalan|naik|olahraga|capek|kerja|bekerja|lari|beraktivitas|aktivitas|angkat|walking|climbing|exercise|exercising|stairs|running|exertion)/;
+  /\b(?:walking|climbing|running|going) (?:up|upstairs|uphill|the stairs|stairs)\b|\bnaik tangga\b|\bjalan jauh\b|\b(?:kalau|saat|waktu|pas|habis|setelah|sesudah|tiap|when|after|if|on)\s+(?:\w+\s+)?(?:jalan|berjalan|naik|olahraga|capek|kerja|bekerja|lari|beraktivitas|aktivitas|angkat|walking|climbing|exercise|exercising|stairs|running|exertion)/;
+
+// "dada panas abis makan pedas, asam lambung naik", "sakit dada dikit pas batuk": mild chest pain with a named
+// harmless cause. Any sign of severity keeps it an emergency ("nyeri dada hebat, keringat dingin, mungkin maag").
+const BENIGN_CHEST_CAUSE =
+  /\b(?:asam lambung|maag|mag|gerd|heartburn|acid reflux|pedas|spicy|batuk|coughing|cough|(?:kalau|saat|pas|waktu|when) ditekan|pressed on|otot|muscle|fitness|gym|olahraga|angkat beban)\b/;
+const SEVERE_CUE =
+  /\b(?:hebat|banget|sekali|parah|sangat|luar biasa|menjalar|keringat dingin|pingsan|tolong|segera|severe|crushing|spreading|radiating|cold sweat|really bad|so bad|worst)\b/;
+
+function isBenignChest(text: string): boolean {
+  return BENIGN_CHEST_CAUSE.test(text) && !SEVERE_CUE.test(text.replace(/\b(?:tidak|no|not|without|tanpa) \S+/g, ""));
+}
 
 // "kalau overdosis bahaya tidak?": a sign inside an if-clause of a question about risk.
 const HYPOTHETICAL_OPENER = /\b(?:kalau|jika|bila|apabila|seandainya|andaikan|misalnya|misal|if|what if|in case|suppose)\b/;
 const ABOUT_RISK =
-  /\b(?:bahaya|berbahaya|aman|normal|wajar|apa yang terjadi|akibatnya|efeknya|fatal|dangerous|safe|harmful|what happens|would happen|serious)\b/;
+  /\b(?:(?:harus|mesti|sebaiknya|perlu) (?:bagaimana|ke mana|kemana|ngapain|apa)|apa yang (?:harus|mesti|sebaiknya)|what should|where should|should i (?:go|call|do)|what do (?:i|we) do|bahaya|berbahaya|aman|normal|wajar|apa yang terjadi|akibatnya|efeknya|fatal|dangerous|safe|harmful|what happens|would happen|serious)\b/;
 const NOW_CUE = /\b(?:sekarang|now|right now|begini|gini|tolong|help|segera|barusan|sedang|lagi)\b/;
 
 // "should I worry about overdosing?", "apa ada risiko kejang?": the sign is a worry, not an event.
@@ -220,6 +318,9 @@ function signCounts(text: string, name: string, index: number, end: number): boo
   if (SIGN_RESOLVED.test(text.slice(end))) return false;
   if (isToldAsHistory(text, index, end)) return false;
   if (name === "cannot_breathe" && MILD_BEFORE.test(text.slice(Math.max(0, index - 25), index)) && ON_EXERTION.test(text)) return false;
+  if (name === "chest_pain" && isBenignChest(text)) return false;
+  if (name === "anaphylaxis" && MOON_FACE.test(text)) return false;
+  if (name === "emergency_call" && PAST_VISIT.test(text.slice(Math.max(0, index - 30), index)) && OVER_CUE.test(text.slice(end))) return false;
   return true;
 }
 
@@ -263,7 +364,7 @@ export function detectEmergency(text: string): EmergencyResult {
 const STOP_WORD = "(?:stop|berhenti|unsubscribe|unsubscribed|unreg|optout|opt out|cancel|keluar|quit|end|cease|discontinue|henti|hentikan|dihentikan|distop|stopkan|udahan|sudahi|sudahan)";
 const START_WORD = "(?:start|mulai|subscribe|resubscribe|unstop|resume|aktifkan|aktif)";
 // Filler that may surround a bare command without changing it.
-const FILLER = "(?:tolong|mohon|please|kak|pak|bu|dokter|saja|ya|dong|deh|sekarang|sudah|now|ok|semua|all|lagi|again|nya|sih|aja|yaa|emoneg|emothanks|saya|aku|mau|ingin|pengen|minta|i|want|to|it|this|these|that|already|cukup|,|\\?)";
+const FILLER = "(?:lah|dulu|ah|deh|dah|tolong|mohon|please|kak|pak|bu|dokter|saja|ya|dong|deh|sekarang|sudah|now|ok|semua|all|lagi|again|nya|sih|aja|yaa|emoneg|emothanks|saya|aku|mau|ingin|pengen|minta|i|want|to|it|this|these|that|already|cukup|,|\\?)";
 
 // A bare "cukup" ("enough") or "sudah cukup" as the whole reply also means stop; inside a sentence it does not.
 const BARE_STOP = new RegExp(`^(?:${FILLER} )*(?:${STOP_WORD}|cukup)(?: (?:${FILLER}|${STOP_WORD}))*$`);
@@ -276,8 +377,13 @@ const SWITCH_OFF = "(?:matikan|dimatikan|nonaktifkan|dinonaktifkan|blokir|diblok
 
 const STOP_PHRASES: ReadonlyArray<RegExp> = [
   /\b(?:no longer|don't|do not|dont|never) (?:want|need|wish to (?:get|receive)) (?:to (?:get|receive) )?(?:\w+\s+){0,3}(?:messages|reminders|texts|notifications|alerts)\b/,
-  /\b(?:mohon|tolong|please|harap)\s+(?:untuk\s+)?(?:tidak|jangan)\s+(?:\w+\s+){0,2}(?:dikirim|kirim|dikirimi|mengirim|dihubungi|hubungi|menghubungi|diingatkan|ingatkan)\b/,
+  /\b(?:mohon|tolong|please|harap)\s+(?:untuk\s+)?(?:tidak|jangan)\s+(?:\w+\s+){0,2}(?:dikirim|kirim|dikirimi|mengirim|mengirimkan|dikirimkan|kirimkan|dihubungi|hubungi|menghubungi|diingatkan|ingatkan)\b/,
   /\btidak (?:mau|ingin|perlu|butuh) (?:lagi )?(?:menerima|terima|dapat|mendapat|dikirimi|dapet)\s+(?:\w+\s+){0,2}(?:pesan|pengingat|reminder|sms|wa|chat|notif)/,
+  /\btidak (?:butuh|perlu|usah) (?:lagi )?(?:\S+ )?(?:pengingat|reminder|pesan|notif|notifikasi)(?:nya)? (?:lagi|anymore)\b/,
+  // The sending named first: "kirim ke nomor saya tidak usah lagi", "pengingatnya tidak perlu lagi".
+  /\b(?:kirim|dikirim|mengirim|ingatkan|diingatkan|pengingat|reminder)(?:nya)?\b(?: \S+){0,4}? (?:tidak usah|tidak perlu) (?:lagi|anymore)\b/,
+  // "makasih selama ini, tapi mulai sekarang stop aja"
+  /\b(?:mulai sekarang|from now on|mulai hari ini|mulai besok|starting today)\s+(?:\S+\s+)?(?:stop|berhenti|unsubscribe|tidak usah (?:kirim|dikirim|diingatkan|ingatkan))\b/,
   // A relative telling us the patient has died.
   /\b(?:sudah|telah|baru saja)\s+(?:(?!hampir|mau|nyaris|akan)\w+\s+)?(?:meninggal|wafat|berpulang|tiada)\b|\balmarhum(?:ah)?\b|\b(?:has|had) (?:passed away|died)\b|\bpassed away\b/,
   new RegExp(`\\b${SWITCH_OFF}\\s+(?:\\w+\\s+){0,2}${MESSAGES}\\b`),
@@ -362,6 +468,15 @@ const REQUEST_PHRASES: ReadonlyArray<RegExp> = [
   new RegExp(`\\b${NO_LONGER_NEEDED_REASON}\\b.*\\b(?:tidak perlu|tidak usah|no need|don't need|do not need|no longer need)(?: (?:lagi|anymore|any more|it|them|these|for (?:these|them|it|this|the \\S+)|for ${MESSAGES}|ya|kak))*(?: ,|$)|\\b(?:tidak perlu|tidak usah|no need|don't need|no longer need)(?: (?:lagi|anymore|any more|it|them|these|ya|kak))* , .*\\b${NO_LONGER_NEEDED_REASON}\\b`),
 ];
 
+// "stop dulu ya, lagi mual", "stop aja dah, saya bisa ingat sendiri", "stop pls i'm fine now": the message opens
+// with the command. A question or a medicine after it ("stop minum obatnya?") is left to the other checks.
+const OPENS_WITH_STOP =
+  /^(?:(?:kak|pak|bu|tolong|mohon|please|pls|ok|sudah|sudahlah|saya|aku|i)\s+)*(?:stop|berhenti|unsubscribe|unreg)(?: (?:saja|aja|ya|yaa|dong|deh|dah|sudah|lah|ah|dulu|please|pls|kak|pak|bu|sekarang|now))*(?: ,|$| (?:i'm|i am|saya|aku)\b)/;
+// "udah dibilang stop berkali kali kok masih dikirim", "kan sudah minta berhenti": asked before, still asking.
+const ASKED_BEFORE = /\b(?:bilang|dibilang|minta|diminta|request|requested|said|told you|asked)\s+(?:\S+\s+)?(?:stop|berhenti|unsubscribe|unreg)\b/;
+// "stop juga reminder nya": our messages named right after the command, whatever else the message says.
+const STOP_OUR_MESSAGES = new RegExp(`\\b(?:stop|berhenti|hentikan|matikan|unsubscribe)\\s+(?:(?:juga|saja|semua|all|the|these|your|dong|ya)\\s+){0,2}(?:pengingat|reminder|reminders|pesan|messages|notifikasi|notif)(?:nya)?\\b`);
+
 /** Medication verbs after a stop word make it about the medicine, not about our messages. */
 const ABOUT_MEDICINE = new RegExp(`\\b(?:stop|berhenti|henti|hentikan|stopkan|quit|cease|discontinue|end)\\s+(?:(?!${MESSAGES}\\b)\\w+\\s+){0,1}(?:minum|obat|obatnya|makan|pakai|memakai|konsumsi|mengkonsumsi|taking|take|the medicine|my medicine|pills|medicine|treatment|pengobatan|terapi)\\b`);
 
@@ -374,7 +489,8 @@ const START_PHRASES: ReadonlyArray<RegExp> = [
 /** Opt-out or opt-in command on already-normalised text. */
 export function detectOptOutNormalised(text: string): OptOutCommand | null {
   if (text === "") return null;
-  if (BARE_STOP.test(text)) return "stop";
+  if (BARE_STOP.test(text) || STOP_OUR_MESSAGES.test(text)) return "stop";
+  if (!ABOUT_MEDICINE.test(text) && !text.includes("?") && (OPENS_WITH_STOP.test(text) || ASKED_BEFORE.test(text))) return "stop";
   if (!ABOUT_MEDICINE.test(text) && STOP_PHRASES.some((p) => p.test(text))) return "stop";
   if (!ABOUT_MEDICINE.test(text) && REQUEST_PHRASES.some((p, i) => (i > 0 || !text.includes("?")) && p.test(text))) return "stop";
   if (BARE_START.test(text) || START_PHRASES.some((p) => p.test(text))) return "start";
