@@ -20,6 +20,7 @@ export const DEFAULT_SETS = [
   "tests/fixtures/intents-blind-4.jsonl",
   "tests/fixtures/intents-blind-5.jsonl",
   "tests/fixtures/intents-blind-6.jsonl",
+  "tests/fixtures/intents-blind-7.jsonl",
 ];
 export const DEFAULT_OUT = "src/services/messaging/classifier/model-weights.json";
 

@@ -144,7 +144,13 @@ const CHAT_MAP: Readonly<Record<string, string>> = Object.assign(Object.create(n
   dikintunan: "dikirim", ngintunkeun: "mengirim", entos: "sudah", ra: "tidak", gamau: "tidak mau",
   gamao: "tidak mau", gmau: "tidak mau", belon: "belum", acan: "belum", ud: "sudah", nolak: "menolak",
   stahp: "stop", gausah: "tidak usah", gaush: "tidak usah", moal: "tidak mau", mantap: "mantap", wokeh: "ok", woke: "ok",
-  lepehin: "dilepeh", ngelepeh: "dilepeh", lepeh: "dilepeh", pedes: "pedas", tau: "tahu", nengok: "menoleh", pipis: "kencing",
+  lepehin: "dilepeh", disetop: "distop", setopin: "stop", sikit: "sedikit", guna: "pakai",
+  // Eastern and other regional forms: Ambon/Papua "su" (sudah), "sa" (saya), "seng" (tidak); Minang "alun"
+  // (belum), "ubek" (obat), "ambo" (saya), "abih" (habis); Madurese "ampon" (sudah), "ngenom" (minum),
+  // "enja'" (tidak), "sakalangkong" (terima kasih); Balinese "suksma" (terima kasih).
+  su: "sudah", sa: "saya", seng: "tidak", alun: "belum", ubek: "obat", ubeknyo: "obatnya", ambo: "saya",
+  abih: "habis", ampon: "sudah", ngenom: "minum", obbat: "obat", enja: "tidak", kaula: "saya",
+  sakalangkong: "terimakasih", suksma: "terimakasih", makaseh: "terimakasih", danke: "thanks", ngelepeh: "dilepeh", lepeh: "dilepeh", pedes: "pedas", tau: "tahu", nengok: "menoleh", pipis: "kencing",
 });
 
 /** Multi-word canonical forms, applied after token mapping. */

@@ -234,6 +234,10 @@ describe("detectEmergency: concepts from blind sets 4 and 5", () => {
     ["dadasakit tolong", "chest_pain"],
     ["mbah ora iso ambegan", "cannot_breathe"],
     ["getihe metu terus ora mandeg", "severe_bleeding"],
+    // Blind set 7: a farewell with the means ready.
+    ["ini pesan terakhir saya, tali sudah saya siapkan", "suicidal"],
+    ["this is my last message, thank you for everything", "suicidal"],
+    ["anak saya kejang sekarang, obat kejangnya habis", "seizure"],
   ])("%j -> %s", (text, sign) => {
     const result = detectEmergency(text);
     expect(result.emergency).toBe(true);
@@ -249,6 +253,10 @@ describe("detectEmergency: concepts from blind sets 4 and 5", () => {
     "minggu lalu pingsan sebentar tapi sekarang sudah sehat",
     "kejangnya sudah terkontrol dengan obat",
     "ular di kebun sudah diusir, aman",
+    "obat sesak saya tinggal dua, kapan bisa ambil lagi?",
+    "kalau anak tiba2 kejang, pertolongan pertamanya apa ya?",
+    "tahun lalu pernah mikir bunuh diri, sekarang sudah jauh lebih baik",
+    "napas bunyi ngik sedikit malam tadi, pakai inhaler dan ok sekarang",
   ])("%j is not an emergency", (text) => {
     expect(detectEmergency(text).emergency).toBe(false);
   });
