@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, warmRoutes } from "../support/browser";
 import { type AppServer, startDevApp } from "../support/app-server";
 
 /**
@@ -9,7 +10,6 @@ import { type AppServer, startDevApp } from "../support/app-server";
  * makes her a pharmacist, rewords a template, changes a setting and sees the WhatsApp device's
  * status (the GOWA simulator's `/app/status`); a volunteer cannot open them.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ARTIFACTS = "test-artifacts";
 const PHONE = { width: 360, height: 780 };
 const WIDE = { width: 1280, height: 900 };
@@ -19,16 +19,12 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   app = await startDevApp();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  // `next dev` compiles each route on first use; do it up front so the steps below time real work
+  browser = await launchChromium();
   const pages = ["/sign-in", "/patients", "/admin", "/admin/users", "/admin/templates", "/admin/settings"];
   const api = ["dev/sign-in", "me", "patients", "staff", "escalations", "admin/users", "templates", "organisation"].map((r) => `/api/${r}`);
   const byId = ["", "/approve", "/reject", "/disable"].map((r) => `/api/admin/users/00000000-0000-4000-8000-000000000000${r}`);
   const routes = [...pages, ...api, ...byId, "/api/templates/medication/en"];
-  await Promise.all(routes.map((r) => fetch(`${app.url}${r}`).catch(() => undefined)));
+  await warmRoutes(app.url, routes);
 }, 300_000);
 
 afterAll(async () => {

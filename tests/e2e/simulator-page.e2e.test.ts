@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser";
 import { type AppServer, startDevApp } from "../support/app-server";
 
 /**
@@ -12,10 +13,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   app = await startDevApp();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, warmRoutes } from "../support/browser";
 import { type AppServer, startDevApp } from "../support/app-server";
 
 /**
@@ -8,7 +9,6 @@ import { type AppServer, startDevApp } from "../support/app-server";
  * sends it, sees the patient's reply confirm it, answers a question from the inbox, and a
  * volunteer cannot open another volunteer's patient.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PHONE = "+6281234567890";
 const ARTIFACTS = "test-artifacts";
 let app: AppServer & { simUrl: string };
@@ -17,15 +17,11 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   app = await startDevApp();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  // `next dev` compiles each route on first use; do it up front so the steps below time real work
+  browser = await launchChromium();
   const routes = ["/sign-in", "/patients", "/patients/00000000-0000-4000-8000-000000000000", "/inbox", "/consultations", "/consultations/00000000-0000-4000-8000-000000000000"];
   const api = ["me", "staff", "escalations", "patients", "consultations", "adherence"].map((r) => `/api/${r}`);
   const byId = ["", "/reminders", "/deliveries", "/messages", "/triage", "/verification"].map((r) => `/api/patients/00000000-0000-4000-8000-000000000000${r}`);
-  await Promise.all([...routes, ...api, ...byId, "/api/reminders/00000000-0000-4000-8000-000000000000/send-now", "/api/escalations/00000000-0000-4000-8000-000000000000/resolve"].map((r) => fetch(`${app.url}${r}`).catch(() => undefined)));
+  await warmRoutes(app.url, [...routes, ...api, ...byId, "/api/reminders/00000000-0000-4000-8000-000000000000/send-now", "/api/escalations/00000000-0000-4000-8000-000000000000/resolve"]);
 }, 300_000);
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser";
 import { type AppServer, startDevApp } from "../support/app-server";
 
 /**
@@ -8,16 +9,12 @@ import { type AppServer, startDevApp } from "../support/app-server";
  * users on the sign-in page, the patient list, search, and registering a patient through the dialog
  * (in Indonesian, every staff account's language until its user picks English in the header).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 let app: AppServer;
 let browser: Browser;
 
 beforeAll(async () => {
   app = await startDevApp();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
