@@ -144,13 +144,14 @@ const CHAT_MAP: Readonly<Record<string, string>> = Object.assign(Object.create(n
   dikintunan: "dikirim", ngintunkeun: "mengirim", entos: "sudah", ra: "tidak", gamau: "tidak mau",
   gamao: "tidak mau", gmau: "tidak mau", belon: "belum", acan: "belum", ud: "sudah", nolak: "menolak",
   stahp: "stop", gausah: "tidak usah", gaush: "tidak usah", moal: "tidak mau", mantap: "mantap", wokeh: "ok", woke: "ok",
-  lepehin: "dilepeh", disetop: "distop", setopin: "stop", sikit: "sedikit", guna: "pakai",
+  lepehin: "dilepeh", ngelepeh: "dilepeh", lepeh: "dilepeh", disetop: "distop", setopin: "stop", sikit: "sedikit",
+  guna: "pakai", pedes: "pedas", tau: "tahu", nengok: "menoleh", pipis: "kencing",
   // Eastern and other regional forms: Ambon/Papua "su" (sudah), "sa" (saya), "seng" (tidak); Minang "alun"
   // (belum), "ubek" (obat), "ambo" (saya), "abih" (habis); Madurese "ampon" (sudah), "ngenom" (minum),
   // "enja'" (tidak), "sakalangkong" (terima kasih); Balinese "suksma" (terima kasih).
   su: "sudah", sa: "saya", seng: "tidak", alun: "belum", ubek: "obat", ubeknyo: "obatnya", ambo: "saya",
   abih: "habis", ampon: "sudah", ngenom: "minum", obbat: "obat", enja: "tidak", kaula: "saya",
-  sakalangkong: "terimakasih", suksma: "terimakasih", makaseh: "terimakasih", danke: "thanks", ngelepeh: "dilepeh", lepeh: "dilepeh", pedes: "pedas", tau: "tahu", nengok: "menoleh", pipis: "kencing",
+  sakalangkong: "terimakasih", suksma: "terimakasih", makaseh: "terimakasih", danke: "thanks",
 });
 
 /** Multi-word canonical forms, applied after token mapping. */
@@ -172,7 +173,8 @@ const PHRASE_MAP: ReadonlyArray<[RegExp, string]> = [
   [/\btidak payah\b/g, "tidak usah"],
   // Sundanese "teu kedah" and "tong", Javanese "ampun", before a sending verb: "do not (send)".
   [/\btidak kedah\b/g, "tidak usah"],
-  [/\b(?:tong|ampun) (?=(?:di)?(?:kirim|kirimi|kirimin)\b|mengirim|diingatkan|ingatkan|mengingatkan|hubungi|dihubungi)/g, "jangan "],  // A command typed letter by letter: "s t o p", "sto p".
+  [/\b(?:tong|ampun) (?=(?:di)?(?:kirim|kirimi|kirimin)\b|mengirim|diingatkan|ingatkan|mengingatkan|hubungi|dihubungi)/g, "jangan "],
+  // A command typed letter by letter: "s t o p", "sto p".
   [/\b(?:s t o p|sto p|st op|s top)\b/g, "stop"],
   [/\breg off\b/g, "unreg"],
 ];
@@ -196,7 +198,9 @@ const PROTECTED_WORDS = new Set([
   "tolol", "minim", "tenang", "dunia", "merah", "marah", "parah", "sadar", "sadarnya", "besar", "bahkan", "bengkok",
   "lumpur", "kepalanya", "makanya", "sejak", "sesal", "desak", "serak", "nanas", "kapas", "darat", "sarah",
   "dadah", "buruh", "nyari", "gagal", "batal", "kepada", "lemak", "makna", "chess", "cheat", "takes", "thinks", "sesuai",
-  "sekali", "selama", "semua", "setiap", "butuh", "dibutuhkan", "membutuhkan", "kancing", "muntahnya", "darahnya", "napasnya", "minggu", "mingu", "tahan", "makan2",
+  "sekali", "selama", "semua", "setiap", "muntahnya", "darahnya", "napasnya", "minggu", "mingu", "tahan", "makan2",
+  // One edit from a safety word but not it: "butuh" (need) is not "bunuh" (kill), "kancing" (button) not "kencing".
+  "butuh", "dibutuhkan", "membutuhkan", "kancing",
 ]);
 const TYPO_BY_LENGTH = new Map<number, string[]>();
 for (const word of TYPO_TARGETS) {

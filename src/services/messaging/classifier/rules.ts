@@ -186,7 +186,7 @@ const NO_FIRST = new RegExp(`^(?:tidak|no|nope|bukan|jangan|n$|${E.negative})\\b
 const ACK = new RegExp(
   [
     "\\b(?:terimakasih|thanks|thank|noted|halo|hallo|hai|hello|assalamualaikum|waalaikumsalam|walaikumsalam|amin|aamiin|amiin|alhamdulillah|alhamdulilah|mantap|mantul|understood|insyaallah|insya allah|semangat|sama sama|apa kabar|got it|will do|how are you|cheers|see you|selamat (?:pagi|siang|sore|malam)|good (?:morning|night|evening|afternoon)|morning|siap laksanakan|oke deh|ok deh|baik kak|baik dokter|you're welcome|appreciate)\\b",
-    "^(?:ok|sip|siap|mantap|mantul|baik|baiklah|pagi|malam|siang|sore|hi|hey|sure|alright|fine|great|nice|cool|good|paham|mengerti|dimengerti|oh|begitu|gitu|oalah|yes ok|ya ok|iya ok|thumbs up)\\b",
+    "^(?:ok|sip|siap|baik|baiklah|pagi|malam|siang|sore|hi|hey|sure|alright|fine|great|nice|cool|good|paham|mengerti|dimengerti|oh|begitu|gitu|oalah|yes ok|ya ok|iya ok|thumbs up)\\b",
     // A patient telling us they are well again.
     "(?<!belum |tidak |not |never |masih belum )\\b(?:membaik|sembuh|enakan|mendingan|baikan|sehat|better|feeling good|feel good|doing well|doing good)\\b",
     `\\b(?:${E.thanks}|${E.positive})\\b`,
