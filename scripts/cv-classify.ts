@@ -128,6 +128,7 @@ async function main() {
     ["unsubscribe", [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]],
     ["unclear", [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01]],
     ["override", [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01]],
+    ["emergencyOverConfirmation", [0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1.01]],
   ];
   for (const [key, values] of sweep) {
     for (const v of values) {

@@ -7,7 +7,9 @@
  *   (the patient is told, and START turns them back on);
  * - for the other intents the model decides when the rules found nothing (unclear), or when it is
  *   confident and the rules disagree;
- * - an emergency, from either side, is never turned into a confirmation.
+ * - an emergency, from either side, is never turned into a confirmation, and a confirmation is not
+ *   accepted while the model still gives an emergency a fair chance (`emergencyOverConfirmation`):
+ *   reading an emergency as "taken" is the one mistake that ends the conversation.
  * The thresholds were chosen by cross-validation on the training sets (docs/classifier-blind-eval.md).
  */
 import type { IntentProbabilities } from "./model";
@@ -22,11 +24,20 @@ export type CombineThresholds = {
   unclear: number;
   /** Model confidence needed to overrule the rules on a non-safety intent. */
   override: number;
+  /** Model emergency probability at or above which a confirmation becomes an emergency. */
+  emergencyOverConfirmation: number;
 };
 
-export const DEFAULT_THRESHOLDS: CombineThresholds = { emergency: 0.7, unsubscribe: 0.8, unclear: 0.5, override: 0.8 };
+export const DEFAULT_THRESHOLDS: CombineThresholds = {
+  emergency: 0.7,
+  unsubscribe: 0.8,
+  unclear: 0.5,
+  override: 0.8,
+  emergencyOverConfirmation: 0.3,
+};
 
 const SAFETY: ReadonlySet<Intent> = new Set(["emergency", "unsubscribe"]);
+const CONFIRMATIONS: ReadonlySet<Intent> = new Set(["confirm_taken", "confirm_not_taken", "verification_accept", "verification_decline"]);
 
 function byPriority(intents: readonly Intent[]): Intent[] {
   return [...new Set(intents)].sort((a, b) => INTENTS.indexOf(a) - INTENTS.indexOf(b));
@@ -42,15 +53,26 @@ export function combineWithModel(
   probs: IntentProbabilities,
   thresholds: CombineThresholds = DEFAULT_THRESHOLDS,
 ): Classification {
-  if (rules.intent === "emergency") return rules;
+  const combined = combine(rules, probs, thresholds);
+  if (CONFIRMATIONS.has(combined.intent) && probs.emergency >= thresholds.emergencyOverConfirmation) {
+    return asIntent(combined, "emergency", Math.max(probs.emergency, 0.6));
+  }
+  return combined;
+}
 
-  const replace = (intent: Intent, confidence: number): Classification => ({
-    ...rules,
+function asIntent(from: Classification, intent: Intent, confidence: number): Classification {
+  return {
+    ...from,
     intent,
     confidence: round2(confidence),
-    // The rules' own reading stays as a secondary: "sudah, tapi ..." still confirms the dose.
-    secondary: byPriority([rules.intent, ...rules.secondary]).filter((i) => i !== intent && i !== "unclear"),
-  });
+    // The earlier reading stays as a secondary: "sudah, tapi ..." still confirms the dose.
+    secondary: byPriority([from.intent, ...from.secondary]).filter((i) => i !== intent && i !== "unclear"),
+  };
+}
+
+function combine(rules: Classification, probs: IntentProbabilities, thresholds: CombineThresholds): Classification {
+  if (rules.intent === "emergency") return rules;
+  const replace = (intent: Intent, confidence: number) => asIntent(rules, intent, confidence);
 
   if (probs.emergency >= thresholds.emergency) return replace("emergency", Math.max(probs.emergency, 0.6));
   if (rules.intent === "unsubscribe") return rules;

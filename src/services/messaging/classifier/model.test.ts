@@ -84,6 +84,19 @@ describe("combining the rules and the model", () => {
     }
   });
 
+  it("a confirmation is not accepted while the model gives an emergency a fair chance, below the adding threshold", () => {
+    const doubt = DEFAULT_THRESHOLDS.emergencyOverConfirmation + 0.01;
+    expect(doubt).toBeLessThan(DEFAULT_THRESHOLDS.emergency);
+    const out = combineWithModel(rules("confirm_taken"), probs({ emergency: doubt, confirm_taken: 1 - doubt }));
+    expect(out.intent).toBe("emergency");
+    expect(out.secondary).toContain("confirm_taken");
+    // the same doubt does not turn a question or a symptom into an emergency
+    expect(combineWithModel(rules("question"), probs({ emergency: doubt, question: 1 - doubt })).intent).toBe("question");
+    // and with little doubt the confirmation stands
+    const low = DEFAULT_THRESHOLDS.emergencyOverConfirmation - 0.05;
+    expect(combineWithModel(rules("confirm_taken"), probs({ emergency: low, confirm_taken: 1 - low })).intent).toBe("confirm_taken");
+  });
+
   it("a rules opt-out stands even when the model disagrees", () => {
     const r = rules("unsubscribe");
     expect(combineWithModel(r, probs({ question: 0.99 }))).toEqual(r);
