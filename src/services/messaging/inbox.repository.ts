@@ -32,22 +32,26 @@ export async function insertInboxEvent(db: DbOrTx, values: NewInboxEvent, option
  * open: a patient's messages are handled in the order they arrived, whichever worker runs them.
  */
 export async function claimNextInChat(db: DbOrTx, params: { senderKey: string }): Promise<InboxRow | null> {
-  const rows = await db.execute(sql`
-    update ${webhookInbox} set status = 'processing', attempts = attempts + 1,
-      locked_until = now() + make_interval(secs => ${INBOX_LEASE_SECONDS})
-    where id = (
-      select w.id from ${webhookInbox} w
-      where w.sender_key = ${params.senderKey}
-        and (w.status = 'pending' or (w.status = 'processing' and w.locked_until < now()))
-        and not exists (
-          select 1 from ${webhookInbox} e
-          where e.sender_key = w.sender_key and e.id < w.id and e.status in ('pending', 'processing'))
-      order by w.id limit 1
-      for update skip locked)
-    returning id`);
-  const id = idsOf(rows)[0];
-  if (id === undefined) return null;
-  const [row] = await db.select().from(webhookInbox).where(eq(webhookInbox.id, id));
+  // one statement: the claimed row comes back with the update
+  const [row] = await db
+    .update(webhookInbox)
+    .set({
+      status: "processing",
+      attempts: sql`${webhookInbox.attempts} + 1`,
+      lockedUntil: sql`now() + make_interval(secs => ${INBOX_LEASE_SECONDS})`,
+    })
+    .where(
+      sql`${webhookInbox.id} = (
+        select w.id from ${webhookInbox} w
+        where w.sender_key = ${params.senderKey}
+          and (w.status = 'pending' or (w.status = 'processing' and w.locked_until < now()))
+          and not exists (
+            select 1 from ${webhookInbox} e
+            where e.sender_key = w.sender_key and e.id < w.id and e.status in ('pending', 'processing'))
+        order by w.id limit 1
+        for update skip locked)`,
+    )
+    .returning();
   return row ?? null;
 }
 
