@@ -74,6 +74,8 @@ const serverEnv: NodeJS.ProcessEnv = {
   LOG_LEVEL: "error",
   INBOUND_RATE_LIMIT_PER_MINUTE: "1000",
   INBOX_PROCESSING: processing,
+  // a long-running server, as in production: connections open at start, not during the first burst
+  DATABASE_POOL_WARM: process.env.DATABASE_POOL_WARM ?? "20",
 };
 const server = spawn("bun", ["--bun", "next", "start", "--port", String(port)], { env: serverEnv, stdio: ["ignore", "inherit", "inherit"] });
 const worker: ChildProcess | null = processing === "worker" ? spawn("bun", ["scripts/inbox-worker.ts"], { env: serverEnv, stdio: ["ignore", "inherit", "inherit"] }) : null;

@@ -23,8 +23,33 @@ export async function connectPostgres(url: string, options: { max?: number } = {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db = drizzle(preparedStatements(client), { schema }) as unknown as Db;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+type PostgresSql = import("postgres").Sql | import("postgres").TransactionSql;
+
+/**
+ * drizzle's postgres.js driver runs every query through `unsafe(query, params, { prepare: false })`
+ * (drizzle-orm#6096): postgres.js then sends each statement with parameters in two round trips
+ * (Parse/Describe, wait, Bind/Execute) and the server parses and plans it every time. Named
+ * statements, cached per connection, take one round trip and one parse per connection; the app's
+ * statements are a fixed set, so the cache stays small. Transactions and savepoints get the same.
+ */
+function preparedStatements<T extends PostgresSql>(sql: T): T {
+  const unsafe = sql.unsafe.bind(sql);
+  sql.unsafe = ((query: string, args?: never, options?: object) => unsafe(query, args, { ...options, prepare: true })) as T["unsafe"];
+  // the callback of begin(fn) / begin(options, fn) / savepoint(...) gets a new `sql` of its own
+  const scopes = sql as unknown as Record<"begin" | "savepoint", ((...args: unknown[]) => unknown) | undefined>;
+  for (const key of ["begin", "savepoint"] as const) {
+    const open = scopes[key];
+    if (!open) continue;
+    scopes[key] = (...args: unknown[]) => {
+      const fn = args.at(-1) as (tx: PostgresSql) => unknown;
+      return open.apply(sql, [...args.slice(0, -1), (tx: PostgresSql) => fn(preparedStatements(tx))]);
+    };
+  }
+  return sql;
 }
 
 /** PostgreSQL in-process (PGlite), data kept under `dir`: the zero-configuration default. */

@@ -21,6 +21,8 @@ const envSchema = z
     DATABASE_URL: optional.pipe(z.string().url().startsWith("postgres").optional()),
     PGLITE_DIR: z.string().default(".data/pglite"),
     DATABASE_POOL_MAX: intFrom(20),
+    // connections a `next start` server opens before its first request (0: on demand, right for serverless)
+    DATABASE_POOL_WARM: intFrom(0),
     REDIS_URL: optional.pipe(z.string().url().startsWith("redis").optional()),
 
     SESSION_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),

@@ -32,30 +32,44 @@ export async function insertInboxEvent(db: DbOrTx, values: NewInboxEvent, option
  * open: a patient's messages are handled in the order they arrived, whichever worker runs them.
  */
 export async function claimNextInChat(db: DbOrTx, params: { senderKey: string }): Promise<InboxRow | null> {
-  const rows = await db.execute(sql`
-    update ${webhookInbox} set status = 'processing', attempts = attempts + 1,
-      locked_until = now() + make_interval(secs => ${INBOX_LEASE_SECONDS})
-    where id = (
-      select w.id from ${webhookInbox} w
-      where w.sender_key = ${params.senderKey}
-        and (w.status = 'pending' or (w.status = 'processing' and w.locked_until < now()))
-        and not exists (
-          select 1 from ${webhookInbox} e
-          where e.sender_key = w.sender_key and e.id < w.id and e.status in ('pending', 'processing'))
-      order by w.id limit 1
-      for update skip locked)
-    returning id`);
-  const id = idsOf(rows)[0];
-  if (id === undefined) return null;
-  const [row] = await db.select().from(webhookInbox).where(eq(webhookInbox.id, id));
+  // one statement: the claimed row comes back with the update
+  const [row] = await db.update(webhookInbox).set(CLAIM).where(nextOpenInChat(params.senderKey)).returning();
   return row ?? null;
 }
 
-export async function markInboxDone(db: DbOrTx, params: { id: number }): Promise<void> {
-  await db
-    .update(webhookInbox)
-    .set({ status: "done", processedAt: sql`now()`, lockedUntil: null, lastError: null })
-    .where(eq(webhookInbox.id, params.id));
+/**
+ * Marks an event done and claims the next one of its chat (null when there is none) in one
+ * statement. Both parts see the statement's starting snapshot, where the finished event is still
+ * open: the claim leaves it out, so it neither holds back the next event nor is claimed again.
+ */
+export async function markInboxDoneAndClaimNext(db: DbOrTx, params: { id: number; senderKey: string }): Promise<InboxRow | null> {
+  const done = db.$with("done").as(
+    db.update(webhookInbox).set(DONE).where(eq(webhookInbox.id, params.id)).returning({ id: webhookInbox.id }),
+  );
+  const [row] = await db.with(done).update(webhookInbox).set(CLAIM).where(nextOpenInChat(params.senderKey, params.id)).returning();
+  return row ?? null;
+}
+
+const CLAIM = {
+  status: "processing",
+  attempts: sql`${webhookInbox.attempts} + 1`,
+  lockedUntil: sql`now() + make_interval(secs => ${INBOX_LEASE_SECONDS})`,
+} as const;
+
+const DONE = { status: "done", processedAt: sql`now()`, lockedUntil: null, lastError: null } as const;
+
+/** `id = ` the chat's oldest open event with no earlier open one, locked; `finishedId` counts as closed. */
+function nextOpenInChat(senderKey: string, finishedId?: number) {
+  const notFinished = (alias: string) => (finishedId === undefined ? sql`` : sql`and ${sql.raw(alias)}.id <> ${finishedId}`);
+  return sql`${webhookInbox.id} = (
+    select w.id from ${webhookInbox} w
+    where w.sender_key = ${senderKey} ${notFinished("w")}
+      and (w.status = 'pending' or (w.status = 'processing' and w.locked_until < now()))
+      and not exists (
+        select 1 from ${webhookInbox} e
+        where e.sender_key = w.sender_key and e.id < w.id ${notFinished("e")} and e.status in ('pending', 'processing'))
+    order by w.id limit 1
+    for update skip locked)`;
 }
 
 /** Gives the event back for another try, or parks it as failed after too many. */

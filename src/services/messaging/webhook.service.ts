@@ -102,20 +102,22 @@ export function inboxKeys(event: Exclude<GowaEvent, { kind: "ignored" }>): { eve
 /** Processes a chat's open events in arrival order until none is left (or another worker holds one). */
 export async function processChat(ctx: InboundCtx, senderKey: string): Promise<number> {
   let processed = 0;
-  for (;;) {
-    const row = await inbox.claimNextInChat(ctx.db, { senderKey });
-    if (!row) return processed;
+  let row = await inbox.claimNextInChat(ctx.db, { senderKey });
+  while (row) {
+    const current = row;
     try {
-      await handleGowaEvent(ctx, parseGowaEvent(row.payload), row.id);
-      await inbox.markInboxDone(ctx.db, { id: row.id });
+      await handleGowaEvent(ctx, parseGowaEvent(current.payload), current.id);
+      // done, and the chat's next event claimed, in one round trip
+      row = await inbox.markInboxDoneAndClaimNext(ctx.db, { id: current.id, senderKey });
       processed++;
     } catch (error) {
       const code = error instanceof AppError ? error.code : error instanceof Error ? error.name : "UNKNOWN";
-      logger.error({ inboxId: row.id, attempts: row.attempts, code, err: error }, "inbox event failed");
-      await inbox.markInboxFailed(ctx.db, { id: row.id, attempts: row.attempts, error: code });
+      logger.error({ inboxId: current.id, attempts: current.attempts, code, err: error }, "inbox event failed");
+      await inbox.markInboxFailed(ctx.db, { id: current.id, attempts: current.attempts, error: code });
       return processed; // later events of this chat wait: order matters more than speed
     }
   }
+  return processed;
 }
 
 export type SweepSummary = { chats: number; processed: number; expiredVerifications: number };
