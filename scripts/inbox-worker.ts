@@ -32,7 +32,15 @@ const worker = await startInboxWorker(ctx, (handlers) => listenPostgres(database
 });
 logger.info({ concurrency: config.INBOX_WORKER_CONCURRENCY }, "inbox worker listening");
 
+// A chat still running after this long is left to the inbox: its lease runs out and another worker
+// (or the sweeper) claims it again.
+const STOP_DEADLINE_MS = 15_000;
 const shutdown = async () => {
+  const deadline = setTimeout(() => {
+    logger.warn("inbox worker stopped with chats still running");
+    process.exit(1);
+  }, STOP_DEADLINE_MS);
+  deadline.unref();
   await worker.stop();
   process.exit(0);
 };

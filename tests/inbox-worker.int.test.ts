@@ -40,8 +40,8 @@ const patientWithPhone = () => createVerifiedPatient(org, {}, scratch.handle.db)
 
 const accept = (body: string) => acceptGowaWebhook(ctx, body, signGowaBody(body, TEST_WEBHOOK_SECRET));
 
-function startWorker(catchUpEveryMs = 60_000): Promise<InboxWorker> {
-  return startInboxWorker(ctx, (handlers) => listenPostgres(scratch.url, INBOX_CHANNEL, handlers), { concurrency: 4, catchUpEveryMs });
+function startWorker(catchUpEveryMs = 60_000, concurrency = 4): Promise<InboxWorker> {
+  return startInboxWorker(ctx, (handlers) => listenPostgres(scratch.url, INBOX_CHANNEL, handlers), { concurrency, catchUpEveryMs });
 }
 
 async function inboxOf(phone: string) {
@@ -114,5 +114,24 @@ describe("inbox worker (INBOX_PROCESSING=worker)", () => {
     await accept(textMessage(org, later.phone, "halo"));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await inboxOf(later.phone)).map((r) => r.status)).toEqual(["pending"]);
+  });
+
+  it("stop leaves the chats still waiting for a turn in the inbox instead of working through them", async () => {
+    const patients = await Promise.all(Array.from({ length: 8 }, () => patientWithPhone()));
+    for (const p of patients) await accept(textMessage(org, p.phone, "halo"));
+    // one chat at a time: the start-up catch-up queues all eight, runs one
+    const worker = await startWorker(60_000, 1);
+    await eventually(async () => (await Promise.all(patients.map((p) => inboxOf(p.phone)))).some((rows) => rows[0]?.status !== "pending"), 5_000);
+    await worker.stop();
+    const statuses = (await Promise.all(patients.map((p) => inboxOf(p.phone)))).map((rows) => rows[0]?.status);
+    expect(statuses).not.toContain("processing");
+    expect(statuses.filter((st) => st === "pending").length).toBeGreaterThanOrEqual(4);
+    // the next worker takes them
+    const next = await startWorker();
+    try {
+      await eventually(async () => (await Promise.all(patients.map((p) => inboxOf(p.phone)))).every((rows) => rows[0]?.status === "done"), 10_000);
+    } finally {
+      await next.stop();
+    }
   });
 });

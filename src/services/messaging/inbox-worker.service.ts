@@ -1,7 +1,7 @@
 import { logger } from "@/lib/logger";
 import type { InboundCtx } from "./inbound.service";
 import * as inbox from "./inbox.repository";
-import { scheduleChat, setChatConcurrency, whenChatsIdle } from "./webhook.service";
+import { dropWaitingChats, scheduleChat, setChatConcurrency, whenChatsIdle } from "./webhook.service";
 
 /** Where the worker hears of new events: a LISTEN on the inbox channel (src/db/listen.ts). */
 export type InboxSignal = (handlers: { onNotify: (senderKey: string) => void; onListen: () => void }) => Promise<{ close(): Promise<void> }>;
@@ -9,7 +9,7 @@ export type InboxSignal = (handlers: { onNotify: (senderKey: string) => void; on
 export type InboxWorker = {
   /** Schedules every chat that has open events (start-up, reconnects and the periodic pass). */
   catchUp(): Promise<number>;
-  /** Stops listening and waits for the chats in hand to finish. */
+  /** Stops listening, leaves queued chats to the inbox and waits for the chats in hand to finish. */
   stop(): Promise<void>;
 };
 
@@ -48,6 +48,7 @@ export async function startInboxWorker(
     stop: async () => {
       stopped = true;
       clearInterval(timer);
+      dropWaitingChats();
       await listener.close();
       await whenChatsIdle();
     },

@@ -57,6 +57,15 @@ export function setChatConcurrency(limit: number): void {
   pump();
 }
 
+/**
+ * Drops the chats waiting for a turn in this process (a stopping worker): their events stay open in
+ * the inbox for the next worker's catch-up. Chats already running are left to finish.
+ */
+export function dropWaitingChats(): void {
+  for (const job of gate.waiting.splice(0)) for (const done of job.done) done();
+  pump();
+}
+
 /** Resolves once no chat is being processed or waiting in this process. */
 export function whenChatsIdle(): Promise<void> {
   if (gate.active === 0 && gate.waiting.length === 0) return Promise.resolve();
