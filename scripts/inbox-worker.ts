@@ -4,6 +4,7 @@
  * beside `bun run start`. SIGTERM/SIGINT finish the chats in hand and exit.
  */
 import { setPriority } from "node:os";
+import { lowerBackendPriority } from "@/db/backend-priority";
 import { listenPostgres } from "@/db/listen";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -11,6 +12,8 @@ import { getRuntime } from "@/lib/runtime";
 import { startInboxWorker } from "@/services/messaging/inbox-worker.service";
 import { INBOX_CHANNEL } from "@/services/messaging/inbox.repository";
 
+// named in pg_stat_activity, so its database backends can be found (below)
+process.env.DATABASE_APPLICATION_NAME ??= "careloop-inbox-worker";
 const config = env();
 if (!config.DATABASE_URL) {
   process.stderr.write("The inbox worker needs DATABASE_URL (PostgreSQL shared with the web app).\n");
@@ -19,18 +22,27 @@ if (!config.DATABASE_URL) {
 const databaseUrl = config.DATABASE_URL;
 // Acknowledging webhooks at once matters more than processing them a few milliseconds sooner:
 // on a shared machine the scheduler favours the web process.
+const NICE = 10;
 try {
-  setPriority(10);
+  setPriority(NICE);
 } catch {
   // not permitted here: run at normal priority
 }
 const rt = await getRuntime();
+// The same for the database's side of this worker when PostgreSQL runs on this machine: its backends
+// are found by name, again as the pool opens new connections.
+const lowerDatabasePriority = () =>
+  lowerBackendPriority(rt.db, databaseUrl, config.DATABASE_APPLICATION_NAME, NICE).catch((error: unknown) => {
+    logger.warn({ err: error instanceof Error ? error.name : "unknown" }, "could not lower the database backends' priority");
+    return 0;
+  });
+setInterval(() => void lowerDatabasePriority(), 5_000).unref();
 // there is no response to wait for here: follow-up work runs now
 const ctx = { ...rt, afterResponse: (task: () => Promise<void>) => void task().catch((error: unknown) => logger.error({ err: error }, "worker task failed")) };
 const worker = await startInboxWorker(ctx, (handlers) => listenPostgres(databaseUrl, INBOX_CHANNEL, handlers), {
   concurrency: config.INBOX_WORKER_CONCURRENCY,
 });
-logger.info({ concurrency: config.INBOX_WORKER_CONCURRENCY }, "inbox worker listening");
+logger.info({ concurrency: config.INBOX_WORKER_CONCURRENCY, backendsLowered: await lowerDatabasePriority() }, "inbox worker listening");
 
 // A chat still running after this long is left to the inbox: its lease runs out and another worker
 // (or the sweeper) claims it again.

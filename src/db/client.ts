@@ -19,10 +19,11 @@ export type DbHandle = { db: Db; kind: "postgres" | "pglite"; close(): Promise<v
 const MIGRATIONS = path.join(process.cwd(), "drizzle");
 
 /** PostgreSQL over the network through `postgres` (production, tests, benchmarks). */
-export async function connectPostgres(url: string, options: { max?: number } = {}): Promise<DbHandle> {
+export async function connectPostgres(url: string, options: { max?: number; applicationName?: string } = {}): Promise<DbHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const connection = options.applicationName ? { application_name: options.applicationName } : undefined;
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection });
   const db = drizzle(preparedStatements(client), { schema }) as unknown as Db;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }
@@ -63,8 +64,10 @@ export async function connectPglite(dir: string): Promise<DbHandle> {
   return { db, kind: "pglite", close: () => client.close() };
 }
 
-export async function connect(config: { databaseUrl?: string; pgliteDir: string; max?: number }): Promise<DbHandle> {
-  return config.databaseUrl ? connectPostgres(config.databaseUrl, { max: config.max }) : connectPglite(config.pgliteDir);
+export async function connect(config: { databaseUrl?: string; pgliteDir: string; max?: number; applicationName?: string }): Promise<DbHandle> {
+  return config.databaseUrl
+    ? connectPostgres(config.databaseUrl, { max: config.max, applicationName: config.applicationName })
+    : connectPglite(config.pgliteDir);
 }
 
 /** Applies the committed SQL migrations in drizzle/ (idempotent). */

@@ -71,7 +71,12 @@ async function buildRuntimeFromEnv(): Promise<Runtime> {
   const { env, clerkEnabled } = await import("./env");
   const { connect, migrate } = await import("@/db/client");
   const config = env();
-  const handle = await connect({ databaseUrl: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR, max: config.DATABASE_POOL_MAX });
+  const handle = await connect({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDir: config.PGLITE_DIR,
+    max: config.DATABASE_POOL_MAX,
+    applicationName: config.DATABASE_APPLICATION_NAME,
+  });
   // The embedded database is this process's own: bring it up to date on start.
   if (handle.kind === "pglite") await migrate(handle);
   let redis: Redis | undefined;
