@@ -79,6 +79,11 @@ const serverEnv: NodeJS.ProcessEnv = {
 };
 const server = spawn("bun", ["--bun", "next", "start", "--port", String(port)], { env: serverEnv, stdio: ["ignore", "inherit", "inherit"] });
 const worker: ChildProcess | null = processing === "worker" ? spawn("bun", ["scripts/inbox-worker.ts"], { env: serverEnv, stdio: ["ignore", "inherit", "inherit"] }) : null;
+// a failed run must not leave a server or a worker behind to skew the next one
+process.on("exit", () => {
+  server.kill("SIGKILL");
+  worker?.kill("SIGKILL");
+});
 const base = `http://127.0.0.1:${port}`;
 for (let i = 0; ; i++) {
   try {

@@ -14,6 +14,13 @@ import { INBOX_CHANNEL } from "@/services/messaging/inbox.repository";
 
 // named in pg_stat_activity, so its database backends can be found (below)
 process.env.DATABASE_APPLICATION_NAME ??= "careloop-inbox-worker";
+// Every write of this process can be redone: the events it works from were stored durably by the web
+// app, and an event is marked done in the same order as its effects. So its commits need not wait
+// for the disk: a database crash loses at most the last moment of processing (never a middle part),
+// and those events, still open, are processed again. The cost: a reply sent in that moment may be
+// sent twice. Acknowledging webhooks keeps waiting for the disk. DATABASE_SYNCHRONOUS_COMMIT=on
+// turns this off.
+process.env.DATABASE_SYNCHRONOUS_COMMIT ??= "off";
 const config = env();
 if (!config.DATABASE_URL) {
   process.stderr.write("The inbox worker needs DATABASE_URL (PostgreSQL shared with the web app).\n");

@@ -44,3 +44,17 @@ describe("lowering the priority of a process's database backends", () => {
     if (other) expect(getPriority(other.pid)).not.toBe(7);
   });
 });
+
+describe("connection settings for work that can be redone", () => {
+  it("commits without waiting for the disk only when asked, and names the connections", async () => {
+    const setting = async (h: DbHandle) =>
+      rowsOf<{ sc: string; app: string }>(await h.db.execute(sql`select current_setting('synchronous_commit') as sc, current_setting('application_name') as app`))[0];
+    const worker = await connectPostgres(TEST_DATABASE_URL, { max: 1, synchronousCommit: false, applicationName: "careloop-test-worker" });
+    try {
+      expect(await setting(worker)).toEqual({ sc: "off", app: "careloop-test-worker" });
+      expect((await setting(handle))?.sc).toBe("on");
+    } finally {
+      await worker.close();
+    }
+  });
+});

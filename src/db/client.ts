@@ -18,11 +18,21 @@ export type DbHandle = { db: Db; kind: "postgres" | "pglite"; close(): Promise<v
 
 const MIGRATIONS = path.join(process.cwd(), "drizzle");
 
+export type PostgresOptions = {
+  max?: number;
+  /** How the connections appear in pg_stat_activity. */
+  applicationName?: string;
+  /** false: commits return before the WAL reaches the disk (only for work that is safe to redo). */
+  synchronousCommit?: boolean;
+};
+
 /** PostgreSQL over the network through `postgres` (production, tests, benchmarks). */
-export async function connectPostgres(url: string, options: { max?: number; applicationName?: string } = {}): Promise<DbHandle> {
+export async function connectPostgres(url: string, options: PostgresOptions = {}): Promise<DbHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const connection = options.applicationName ? { application_name: options.applicationName } : undefined;
+  const connection: Record<string, string> = {};
+  if (options.applicationName) connection.application_name = options.applicationName;
+  if (options.synchronousCommit === false) connection.synchronous_commit = "off";
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection });
   const db = drizzle(preparedStatements(client), { schema }) as unknown as Db;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
@@ -64,10 +74,9 @@ export async function connectPglite(dir: string): Promise<DbHandle> {
   return { db, kind: "pglite", close: () => client.close() };
 }
 
-export async function connect(config: { databaseUrl?: string; pgliteDir: string; max?: number; applicationName?: string }): Promise<DbHandle> {
-  return config.databaseUrl
-    ? connectPostgres(config.databaseUrl, { max: config.max, applicationName: config.applicationName })
-    : connectPglite(config.pgliteDir);
+export async function connect(config: { databaseUrl?: string; pgliteDir: string } & PostgresOptions): Promise<DbHandle> {
+  const { databaseUrl, pgliteDir, ...options } = config;
+  return databaseUrl ? connectPostgres(databaseUrl, options) : connectPglite(pgliteDir);
 }
 
 /** Applies the committed SQL migrations in drizzle/ (idempotent). */

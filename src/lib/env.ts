@@ -25,6 +25,8 @@ const envSchema = z
     DATABASE_POOL_WARM: intFrom(0),
     // how this process's connections appear in pg_stat_activity (`bun run worker` names its own)
     DATABASE_APPLICATION_NAME: z.string().min(1).max(63).default("careloop"),
+    // "off" only where every write can be redone: `bun run worker` (see scripts/inbox-worker.ts)
+    DATABASE_SYNCHRONOUS_COMMIT: z.enum(["on", "off"]).default("on"),
     REDIS_URL: optional.pipe(z.string().url().startsWith("redis").optional()),
 
     SESSION_SECRET: optional.pipe(z.string().min(32, "must be at least 32 characters").optional()),

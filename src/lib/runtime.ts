@@ -76,6 +76,7 @@ async function buildRuntimeFromEnv(): Promise<Runtime> {
     pgliteDir: config.PGLITE_DIR,
     max: config.DATABASE_POOL_MAX,
     applicationName: config.DATABASE_APPLICATION_NAME,
+    synchronousCommit: config.DATABASE_SYNCHRONOUS_COMMIT === "on",
   });
   // The embedded database is this process's own: bring it up to date on start.
   if (handle.kind === "pglite") await migrate(handle);
