@@ -35,3 +35,16 @@ export function AdminTabs() {
     </nav>
   );
 }
+
+/** An admin page that could not load: the reason, and a way to try again. */
+export function LoadFailedNotice({ message, onRetry }: { message: string; onRetry: () => void }) {
+  const { t } = useT();
+  return (
+    <div className="notice danger" role="alert">
+      {message}{" "}
+      <button type="button" className="link" onClick={onRetry}>
+        {t("admin.tryAgain")}
+      </button>
+    </div>
+  );
+}

@@ -158,6 +158,26 @@ describe("admin pages", () => {
     await context.close();
   }, 300_000);
 
+  it("a page that cannot load says why and loads on Try again", async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const failing = (url: URL) => url.pathname === "/api/templates";
+    await context.route(failing, (route) =>
+      route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "UNAVAILABLE", message: "Database unavailable" } }) }),
+    );
+    const page = await signedInPage(context, "admin@demo.test", "/admin/templates");
+    await withFailureShot(page, "admin-load-failed", async () => {
+      // Next's route announcer is an alert too: find ours by its text
+      const notice = page.getByRole("alert").filter({ hasText: "Database unavailable" });
+      await notice.waitFor({ timeout: 60_000 });
+      expect(await page.locator("li.template").count()).toBe(0);
+      await context.unroute(failing);
+      await notice.getByRole("button", { name: /Try again|Coba lagi/ }).click();
+      await page.locator("li.template").first().waitFor({ timeout: 60_000 });
+      expect(await notice.count()).toBe(0);
+    });
+    await context.close();
+  }, 180_000);
+
   it("the admin sees the WhatsApp device connected and changes the emergency number", async () => {
     const context = await browser.newContext({ viewport: PHONE });
     const page = await signedInPage(context, "admin@demo.test", "/admin/settings");

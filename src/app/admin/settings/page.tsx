@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { api } from "@/components/api";
-import { AdminTabs, useAdmin } from "@/components/admin-frame";
+import { AdminTabs, LoadFailedNotice, useAdmin } from "@/components/admin-frame";
 import { AdminSettingsForm, type OrganisationView } from "@/components/admin-settings-form";
 import { AppHeader } from "@/components/app-header";
 import { useT } from "@/components/i18n";
@@ -54,14 +54,7 @@ export default function AdminSettingsPage() {
       <main>
         <h1>{t("admin.title")}</h1>
         <AdminTabs />
-        {loadError ? (
-          <div className="notice danger" role="alert">
-            {errorMessage(loadError.error, t(loadError.fallback))}{" "}
-            <button type="button" className="link" onClick={() => void load()}>
-              {t("admin.tryAgain")}
-            </button>
-          </div>
-        ) : null}
+        {loadError ? <LoadFailedNotice message={errorMessage(loadError.error, t(loadError.fallback))} onRetry={() => void load()} /> : null}
         {organisation === null ? (
           !loadError && <p className="muted">{t("common.loading")}</p>
         ) : (

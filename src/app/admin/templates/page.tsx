@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { toast } from "sonner";
 import { api } from "@/components/api";
 import { AdminConfirmDialog, type ConfirmRequest } from "@/components/admin-confirm-dialog";
-import { AdminTabs, useAdmin } from "@/components/admin-frame";
+import { AdminTabs, LoadFailedNotice, useAdmin } from "@/components/admin-frame";
 import { AdminTemplateDialog, LANGUAGE_LABELS, type TemplateView, templateName, templateTitle, templateWhen } from "@/components/admin-template-dialog";
 import { AppHeader } from "@/components/app-header";
 import { useT } from "@/components/i18n";
@@ -77,14 +77,7 @@ export default function AdminTemplatesPage() {
             </select>
           </label>
         </div>
-        {loadError ? (
-          <div className="notice danger" role="alert">
-            {errorMessage(loadError.error, t("admin.templates.loadFailed"))}{" "}
-            <button type="button" className="link" onClick={() => void load()}>
-              {t("admin.tryAgain")}
-            </button>
-          </div>
-        ) : null}
+        {loadError ? <LoadFailedNotice message={errorMessage(loadError.error, t("admin.templates.loadFailed"))} onRetry={() => void load()} /> : null}
         {templates === null ? (
           !loadError && <p className="muted">{t("common.loading")}</p>
         ) : (

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import { toast } from "sonner";
 import { api } from "@/components/api";
 import { AdminConfirmDialog, type ConfirmRequest } from "@/components/admin-confirm-dialog";
-import { AdminTabs, useAdmin } from "@/components/admin-frame";
+import { AdminTabs, LoadFailedNotice, useAdmin } from "@/components/admin-frame";
 import { AdminStaffDialog } from "@/components/admin-staff-dialog";
 import { AppHeader } from "@/components/app-header";
 import { useT } from "@/components/i18n";
@@ -106,14 +106,7 @@ export default function AdminUsersPage() {
       <main>
         <h1>{t("admin.title")}</h1>
         <AdminTabs />
-        {loadError ? (
-          <div className="notice danger" role="alert">
-            {errorMessage(loadError.error, t("admin.users.loadFailed"))}{" "}
-            <button type="button" className="link" onClick={() => void load()}>
-              {t("admin.tryAgain")}
-            </button>
-          </div>
-        ) : null}
+        {loadError ? <LoadFailedNotice message={errorMessage(loadError.error, t("admin.users.loadFailed"))} onRetry={() => void load()} /> : null}
         {users === null ? (
           !loadError && <p className="muted">{t("common.loading")}</p>
         ) : (
