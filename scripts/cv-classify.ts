@@ -10,6 +10,9 @@
  *   folds "blind-4" and "blind-5": rules at f9d813a (before either was written), model on the four
  *   sets before them (intents, fresh, blind-2, blind-3) — the shipped layer as it was then
  *
+ *   folds "blind-8" and "blind-9": rules at c8f7943 (before either was written), model on the eight
+ *   sets before them (intents, fresh, blind-2 to blind-7) — the shipped layer as it was then
+ *
  * No fold holds out blind-3: the rules from before it was read were not kept. "Rules alone" at a
  * commit that already had the learned layer means its patterns only (classifyByRegex). Prints rules
  * alone vs rules + model per fold, then a sweep of the combination thresholds over the pooled
@@ -28,12 +31,15 @@ import { trainModel } from "./train-classify";
 type Fold = { name: string; commit: string; train: string[]; test: string };
 
 const BEFORE_BLIND_4 = ["intents.jsonl", "intents-fresh.jsonl", "intents-blind-2.jsonl", "intents-blind-3.jsonl"];
+const BEFORE_BLIND_8 = [...BEFORE_BLIND_4, "intents-blind-4.jsonl", "intents-blind-5.jsonl", "intents-blind-6.jsonl", "intents-blind-7.jsonl"];
 
 const FOLDS: Fold[] = [
   { name: "fresh", commit: "7d81765", train: ["intents.jsonl", "intents-blind-2.jsonl"], test: "intents-fresh.jsonl" },
   { name: "blind-2", commit: "ead9bcd", train: ["intents.jsonl", "intents-fresh.jsonl"], test: "intents-blind-2.jsonl" },
   { name: "blind-4", commit: "f9d813a", train: BEFORE_BLIND_4, test: "intents-blind-4.jsonl" },
   { name: "blind-5", commit: "f9d813a", train: BEFORE_BLIND_4, test: "intents-blind-5.jsonl" },
+  { name: "blind-8", commit: "c8f7943", train: BEFORE_BLIND_8, test: "intents-blind-8.jsonl" },
+  { name: "blind-9", commit: "c8f7943", train: BEFORE_BLIND_8, test: "intents-blind-9.jsonl" },
 ];
 
 // Commits after the learned layer arrived also need its files to import.
