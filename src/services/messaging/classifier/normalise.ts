@@ -16,6 +16,7 @@ export const EMOJI_TOKENS = {
   negative: "emoneg",
   unwell: "emounwell",
   sos: "emosos",
+  laugh: "emolaugh",
 } as const;
 
 const EMOJI_MAP: ReadonlyArray<[RegExp, string]> = [
@@ -25,6 +26,7 @@ const EMOJI_MAP: ReadonlyArray<[RegExp, string]> = [
   [/[\u274C\u274E\u{1F44E}\u{1F6AB}\u2716]/gu, EMOJI_TOKENS.negative], // ❌ ❎ 👎 🚫 ✖
   [/[\u{1F637}\u{1F912}\u{1F922}\u{1F92E}\u{1F927}\u{1F975}\u{1F976}\u{1F635}\u{1F915}\u{1F974}\u{1F623}\u{1F616}]/gu, EMOJI_TOKENS.unwell], // 😷 🤒 🤢 🤮 🤧 🥵 🥶 😵 🤕 🥴 😣 😖
   [/[\u{1F691}\u{1F198}\u{1F6A8}]/gu, EMOJI_TOKENS.sos], // 🚑 🆘 🚨
+  [/[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F639}]/gu, EMOJI_TOKENS.laugh], // 😂 🤣 😆 😅 😹
   [/[\u2753\u2754]/gu, "?"], // ❓ ❔
 ];
 
@@ -152,6 +154,22 @@ const CHAT_MAP: Readonly<Record<string, string>> = Object.assign(Object.create(n
   su: "sudah", sa: "saya", seng: "tidak", alun: "belum", ubek: "obat", ubeknyo: "obatnya", ambo: "saya",
   abih: "habis", ampon: "sudah", ngenom: "minum", obbat: "obat", enja: "tidak", kaula: "saya",
   sakalangkong: "terimakasih", suksma: "terimakasih", makaseh: "terimakasih", danke: "thanks",
+  // Chat shortenings of sign words: "muntah darh bnyk", "mata burem", "gemeteran".
+  darh: "darah", bnyk: "banyak", byk: "banyak", bnyak: "banyak", banyk: "banyak", burem: "buram",
+  gemeter: "gemetar", gemeteran: "gemetaran", kuminum: "minum", ngabisin: "menghabiskan", dateng: "datang",
+  // Malay: "cucuk insulin" (injected), "menggeletar teruk" (shaking badly), "nak pitam" (about to faint).
+  cucuk: "suntik", menggeletar: "gemetar", geletar: "gemetar", teruk: "parah", pitam: "pingsan",
+  // Sundanese: "hayang paeh" (want to die), "teu kuat hirup" (cannot bear living), "ujug ujug teu tiasa nyarios"
+  // (suddenly cannot speak), "leungeun katuhu" (right hand), "teu bisa hudang" (cannot wake), "lieur" (dizzy).
+  hayang: "ingin", hirup: "hidup", ujug: "tiba", nyarios: "bicara", leungeun: "tangan", katuhu: "kanan",
+  kenca: "kiri", indung: "ibu", ayeuna: "sekarang", lieur: "pusing", rada: "agak", saatos: "setelah",
+  hudang: "bangun", sakaligus: "sekaligus", sapuluh: "sepuluh", dikintun: "dikirim", kintun: "kirim",
+  cekap: "cukup", pesenna: "pesannya",
+  // Javanese: "mboten saged tangi" (cannot wake), "mboten nyauti" (does not answer), "dadanipun" (his/her chest),
+  // "entek obate" (the medicine has run out), "ngirimi" (send to).
+  tangi: "bangun", nyauti: "menyahut", dadanipun: "dadanya", entek: "habis", obate: "obatnya", ngirimi: "mengirim",
+  // Manado and Betawi opt-out words: "jang kirim" (do not send), "udeh" (sudah), "aye" (saya).
+  jang: "jangan", janganlah: "jangan", krm: "kirim", ngirimin: "mengirim", udeh: "sudah", aye: "saya",
 });
 
 /** Multi-word canonical forms, applied after token mapping. */
@@ -177,6 +195,8 @@ const PHRASE_MAP: ReadonlyArray<[RegExp, string]> = [
   // A command typed letter by letter: "s t o p", "sto p".
   [/\b(?:s t o p|sto p|st op|s top)\b/g, "stop"],
   [/\breg off\b/g, "unreg"],
+  // "tidak sadar kan diri" typed apart.
+  [/\bsadar kan diri\b/g, "sadarkan diri"],
 ];
 
 /**

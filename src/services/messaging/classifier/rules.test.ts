@@ -190,6 +190,25 @@ describe("classifyByRegex", () => {
     ["sudah, tapi anak saya barusan minum obat saya sebotol", "reminder", "emergency"],
     ["done, but please take me off the list now", "reminder", "unsubscribe"],
     ["capek bgt dichat tiap hari, sudahi saja", "reminder", "unsubscribe"],
+    // Blind sets 8 and 9: an emergency inside an opt-out or a confirmation stays an emergency.
+    ["stop texting me. won't be here much longer anyway, made up my mind", "reminder", "emergency"],
+    ["sudah minum. btw adik ngabisin satu botol vitamin punya nenek, dia 2 tahun", "reminder", "emergency"],
+    ["done. also I'm giving away all my things, goodbye", "reminder", "emergency"],
+    // ... but a joke or a tired day stays what it is.
+    ["sudah, ketawa sampai mau mati nonton video kucing 😂", "reminder", "confirm_taken"],
+    // Answers and chat: "apa apa" is "anything", a refused dose, a missed check-up, a phone assistant.
+    ["belum, tapi aman kok tidak ada apa2", "reminder", "confirm_not_taken"],
+    ["dad is refusing his pills this morning", "reminder", "confirm_not_taken"],
+    ["maaf tidak datang ke posyandu kemarin", "reminder", "confirm_not_taken"],
+    ["hey siri call mum", "reminder", "unclear"],
+    ["tuntas minum obat pagi", "reminder", "confirm_taken"],
+    // A remedy asked for, a side effect asked about.
+    ["anything to ease the itching at night?", "none", "question"],
+    ["Can metformin make people tired?", "none", "question"],
+    // Regional confirmations and opt-outs.
+    ["wes entek obatku", "reminder", "confirm_not_taken"],
+    ["udeh diminum barusan", "reminder", "confirm_taken"],
+    ["ulah dikintun deui nya", "reminder", "unsubscribe"],
   ])("generalises by concept: %j (%s) is %s", (text, context, expected) => {
     expect(classifyByRegex({ text, context }).intent).toBe(expected);
   });

@@ -55,7 +55,7 @@ const SYMPTOM_WORD = new RegExp(SYMPTOM.source);
 // These words describe a symptom that has gone: "pusing sudah hilang", "rash is gone".
 const SYMPTOM_RESOLVED = /^\s*(?:saya |nya |sudah |mulai |sudah mulai |agak |is |has |have |already |now |sekarang )*(?:hilang|reda|sembuh|membaik|berkurang|mendingan|enakan|baikan|gone|better|improving|improved|disappeared|went away|stopped)\b/;
 // Cues that make a symptom hypothetical or the object of a question ("obat untuk batuk", "bisa bikin mual?").
-const SYMPTOM_HYPOTHETICAL = /\b(?:obat|untuk|anti|for|kalau|jika|bila|apabila|seandainya|if|cause|causes|causing|menyebabkan|sebabkan|bikin|membuat|memicu|mencegah|prevent|avoid|hindari|menghindari|efek samping(?:nya)?|side effects?|risiko|risk|makes? you|make me|give me|normal|wajar|biasa|usual|common)\b(?:\s+\S+){0,4}\s*$/;
+const SYMPTOM_HYPOTHETICAL = /\b(?:obat|untuk|anti|for|stop|relieve|ease|meredakan|mengatasi|menghilangkan|makes? (?:people|someone|patients|anyone)|kalau|jika|bila|apabila|seandainya|if|cause|causes|causing|menyebabkan|sebabkan|bikin|membuat|memicu|mencegah|prevent|avoid|hindari|menghindari|efek samping(?:nya)?|side effects?|risiko|risk|makes? you|make me|give me|normal|wajar|biasa|usual|common)\b(?:\s+\S+){0,4}\s*$/;
 // "Is dizziness a side effect?", "pusing itu efek samping obat?": the symptom is the topic of a question.
 const SYMPTOM_AS_SUBJECT = /^ (?:[^ ,]+ ){0,2}(?:a |an )?(?:side effects?|efek samping|normal|wajar|biasa|berbahaya|bahaya|karena obat|caused by|from the)\b/;
 const NOT_A_SYMPTOM = /\brumah sakit\b|\bsakit (?:hati|jiwa)\b|\bsick of\b|\b(?:no|tidak ada) (?:side effects?|efek samping|keluhan)\b/g;
@@ -76,7 +76,7 @@ const QUESTION = new RegExp(
     "\\bboleh\\s+(?:tidak|saya|aku|minum|diminum|dimakan|makan|bareng|bersama|dengan|sama|diganti|ganti|berhenti|dihentikan|stop|tahu|tanya|minta|dikurangi|ditambah|dobel|double|pakai|dipakai|konsumsi|dikonsumsi|digerus|dibelah|dipotong|ibu|anak|hamil)\\b",
     "\\b(?:mau|ingin|boleh|numpang|izin|ijin)\\s+(?:tanya|nanya|bertanya|konsultasi)\\b|^(?:tanya|nanya)\\b|\\bpertanyaan\\b",
     "\\b(?:sebelum|sesudah|setelah)\\s+(?:atau|apa)\\s+(?:sebelum|sesudah|setelah)\\b|\\b(?:pagi|siang|malam)\\s+atau\\s+(?:pagi|siang|malam)\\b",
-    "\\b(?:aman|bahaya|normal|wajar|benar)\\s+(?:tidak|kah)\\b(?! ada)|\\b(?:obat|ini|itu|untuk|fungsinya|gunanya)\\s+apa\\b|\\bapa(?: sih| ya| saja| aja)?(?: (?:kak|dokter|bu|pak|ya|sih|dong|nih|ini))*$",
+    "\\b(?:aman|bahaya|normal|wajar|benar)\\s+(?:tidak|kah)\\b(?! ada)|\\b(?:obat|ini|itu|untuk|fungsinya|gunanya)\\s+apa\\b|(?<!\\bapa )\\bapa(?: sih| ya| saja| aja)?(?: (?:kak|dokter|bu|pak|ya|sih|dong|nih|ini))*$",
     "\\b(?:tolong|mohon)\\s+(?:jelaskan|dijelaskan|info|informasi|dibantu jelaskan)\\b",
     "^(?:what|when|how|why|where|who|which|is|are|does|am|was|were)\\b",
     `^(?:can|could|should|shall|do|may|will|would|has|have)\\s+${QUESTION_SUBJECT}\\b|^did\\s+${QUESTION_SUBJECT}\\b(?! ${DOSE_NOUN}\\b)`,
@@ -109,6 +109,9 @@ const HEALTH_TOPIC = new RegExp(
   ].join("|"),
 );
 
+// "ok google, set an alarm": a command to a phone assistant, sent to us by mistake.
+const VOICE_ASSISTANT = /^(?:ok|hey|hi) (?:google|siri|alexa|bixby)\b/;
+
 // Greetings phrased as questions are acknowledgements.
 const GREETING_QUESTION = /^(?:\S+ ){0,2}(?:apa kabar|how are you|how are u|how you doing|hows it going|halo|hallo|hello|hi)(?: \S+){0,2}(?: \?)?$/;
 
@@ -122,7 +125,7 @@ const TAKEN = new RegExp(
     "\\b(?:barusan|baru saja|baru|tadi)\\s+(?:(?:pagi|siang|sore|malam|sudah|saya|aku|ini|jam \\d+|obat|obatnya)\\s+){0,3}(?:minum|diminum|makan obat|menelan|telan)\\b",
     "\\b(?:saya|aku)\\s+(?:sudah\\s+)?(?:minum|meminum)\\s+(?:obat|obatnya)\\s+(?:tadi|barusan|pagi|siang|sore|malam|jam|pukul|kok|ya|sesuai)\\b",
     "\\b(?:sudah|telah)\\s+(?:saya\\s+|aku\\s+)?(?:minum|diminum|meminum|makan obat|menelan|telan|ditelan|dikonsumsi|diminumkan|minumkan|suntik|disuntik|disuntikkan|pakai|dipakai|semprot|disemprot|kasih|dikasih|diberikan|berikan)\\b",
-    "\\b(?:selesai|beres|lunas|done|taken|finished)\\b(?<!(?:haven't|have not|not|didn't|never|belum|tidak) \\w+)",
+    "\\b(?:selesai|beres|lunas|tuntas|done|taken|finished)\\b(?<!(?:haven't|have not|not|didn't|never|belum|tidak) \\w+)",
     "\\btidak lupa\\b|^(?:yes )?i (?:did|have)(?: already| it)?$|\\b(?:obat|obatnya)\\s+(?:sudah\\s+)?(?:masuk|diminum|aman)\\b",
     "\\b(?:took|taken|had|swallowed)(?<!(?:haven't|have not|not|didn't|did not|never|hasn't|has not) \\w+)\\s+(?:it|them|my|the|mine|all|both|this|today|already|these)\\b|\\b(?:have|i've|i have|just|already)\\s+(?:taken|took|had)\\b|\\ball done\\b|\\bjust did\\b|\\bdid it\\b|\\byes i (?:did|have|took)\\b|\\b(?:i\\s+)?already did\\b",
     `\\b${E.check}\\b`,
@@ -147,10 +150,13 @@ const NOT_TAKEN = new RegExp(
     "\\b(?:tidak|belum|tidak sempat|belum sempat)\\s+(?:saya\\s+|aku\\s+)?(?:sempat|minum|diminum|meminum|makan obat|bisa minum|mau minum|ingin minum|kuat minum|jadi minum)\\b",
     "\\bnanti\\b(?= (?:saya |aku )?(?:minum|diminum|malam|siang|sore|pagi|setelah|sesudah|habis|ya|dulu|kalau))",
     "\\b(?:sebentar lagi|bentar lagi|baru mau|mau minum|akan minum|akan saya minum|segera saya minum)\\b",
-    "\\bhabis\\s+(?:obat|obatnya)\\b",
+    "\\bhabis\\s+(?:obat|obatnya|obatku)\\b",
     // Spat out: "nenek lepehin lagi obatnya", "she spat the tablet out".
     "\\b(?:dilepeh|dimuntahkan|spat|spit|spits)\\b",
-    // An appointment not kept: "tidak jadi ke klinik", "couldn't make it to the clinic".
+    // Refused: "mum refusing her tablets today".
+    `\\b(?:refus\\w*|won't take|will not take)\\s+(?:to take\\s+)?(?:(?:her|his|my|the|their)\\s+)?(?:\\S+\\s+)?(?:${DOSE_NOUN}|meds|tablet)\\b`,
+    // An appointment not kept: "tidak jadi ke klinik", "tidak datang kontrol kemarin", "couldn't make it to the clinic".
+    "\\btidak (?:datang|pergi|hadir) (?:ke )?(?:kontrol|klinik|puskesmas|posyandu|periksa|jadwal)\\b",
     "\\b(?:tidak jadi|tidak sempat|belum sempat|tidak bisa|batal|gagal)\\s+(?:\\S+\\s+)?(?:ke|datang|pergi|kontrol|periksa|check up)\\b",
     "\\b(?:couldn't|could not|can't|cannot|didn't|did not|won't|will not|not able to|unable to|wasn't able to)\\s+(?:make it|go|get|come|attend|make)\\s+(?:to\\s+)?(?:the |my |today's )?(?:\\S+\\s+)?(?:appointment|appt|clinic|doctor|gp|hospital|check up|checkup|review)\\b",
     "\\b(?:will|i'll|gonna|going to) (?:do|have|take|drink) (?:it |them |that |these |mine )?(?:after|before|tonight|soon|in a|when|once|later)\\b",
@@ -258,6 +264,7 @@ function collectEvidence(text: string, context: ClassifyInput["context"]): Evide
     else found.push({ intent, strong });
   };
 
+  if (VOICE_ASSISTANT.test(text)) return found;
   const greetingOnly = GREETING_QUESTION.test(text);
   // A lone "?" asks nothing we can answer.
   const isQuestion =

@@ -266,6 +266,110 @@ describe("detectEmergency: concepts from blind sets 4 and 5", () => {
   });
 });
 
+describe("detectEmergency: concepts from blind sets 8 and 9", () => {
+  it.each([
+    // A farewell with the act named, belongings given away, the means at hand, pills saved up.
+    ["makasih ya kak selama ini. aku udah nyiapin tali, maafin aku", "suicidal"],
+    ["I'm ending it tonight, thank you for everything", "suicidal"],
+    ["it all ends tonight. sorry mum", "suicidal"],
+    ["I've been giving away my stuff to my friends. goodbye", "suicidal"],
+    ["semua barang saya sudah saya bagikan ke saudara, pamit ya", "suicidal"],
+    ["saya tidak akan lama lagi hidup di dunia ini", "suicidal"],
+    ["pls stop the texts. I won't be around much longer anyway, I've decided", "suicidal"],
+    ["aku kumpulin obat tidurku sebulan ini, nanti malam kuminum semua", "suicidal"],
+    ["Been stockpiling my tablets. Going to take them all at once", "suicidal"],
+    ["kalo aku udah gak ada nanti, titip anak2 ya. obatnya sudah kutelan semua", "suicidal"],
+    ["she said she wants to harm herself and the baby", "suicidal"],
+    ["aku pengen mati 😂", "suicidal"],
+    ["capek kerja, rasanya mau mati aja", "suicidal"],
+    // Low blood sugar: insulin or a diabetes tablet, too much or without a meal, then shaking, sweat or confusion.
+    ["habis suntik insulin lupa makan, sekarang badan gemetar dan keringetan", "hypoglycaemia"],
+    ["Took my insulin but skipped lunch, now shaky and sweaty", "hypoglycaemia"],
+    ["mama minum obat diabetes dua kali pagi ini, sekarang lemas dan bingung", "hypoglycaemia"],
+    ["sudah cucuk insulin tapi belum makan, badan menggeletar", "hypoglycaemia"],
+    // Yellow eyes or skin with vomiting that goes on, drowsiness or confusion.
+    ["sejak minum obat TBC kulit bapak kuning, dia muntah terus", "liver_injury"],
+    ["my eyes look yellow since starting isoniazid and I'm confused and drowsy", "liver_injury"],
+    // Pregnancy: waters broken with fever or green fluid, blurred vision or a bad headache, the baby not moving.
+    ["air ketuban rembes dari semalam, sekarang saya demam", "pregnancy_warning"],
+    ["my waters went an hour ago, the fluid is green", "pregnancy_warning"],
+    ["istri hamil 8 bulan, pandangannya kabur dan kepala sakit sekali", "pregnancy_warning"],
+    ["hamil 30 minggu, gerakan janin berkurang sejak pagi", "pregnancy_warning"],
+    // Dehydration: no urine for hours with floppiness or vomiting; a baby's age in months with a high fever.
+    ["cucu saya diare dari pagi, belum pipis sejak kemarin, lemas banget", "dehydration"],
+    ["my daughter has not peed for 12 hours and is very sleepy", "dehydration"],
+    ["anak umur 5 bulan panas 39, lemas", "infant_unwell"],
+    // Poisons and chemicals: kerosene, cleaners, crop spray, a chemical in the eye.
+    ["adik minum minyak tanah sedikit dari botol aqua, sekarang batuk2", "overdose"],
+    ["my kid swallowed a bit of the toilet cleaner", "overdose"],
+    ["bapak habis semprot padi pakai obat hama, sekarang ngiler terus dan kedutan", "poisoning"],
+    ["mata suami kecipratan air aki, perih banget", "eye_chemical"],
+    ["got some bleach in my eye, it's burning", "eye_chemical"],
+    // Choking that stops a cough, an accident with a hard belly, a burnt face, bleeding on a blood thinner.
+    ["anak keselek kacang, tidak bisa batuk, bibirnya membiru", "cannot_breathe"],
+    ["my asthma inhaler isn't helping, can't finish a sentence", "cannot_breathe"],
+    ["adik jatuh dari motor, perutnya keras dan dia pucat", "trauma"],
+    ["tabung gas meledak, muka ibu terbakar", "major_burn"],
+    ["on warfarin and my pee has gone red, bruises all over my legs", "severe_bleeding"],
+    ["tensi bapak 75/45, lemas, dingin", "crisis_reading"],
+    ["anak diabetes, napasnya dalam dan cepat, bau aseton", "dka"],
+    ["coughing up bright red blood since this morning", "coughing_blood"],
+    ["muntah darh td pagi", "vomiting_blood"],
+    ["dad suddenly couldn't raise his left arm", "stroke"],
+    ["bapak tiba2 penglihatan gelap sebelah", "vision_loss"],
+    // Regional words: Sundanese, Javanese, Malay.
+    ["emak ujug2 teu tiasa nyarios", "stroke"],
+    ["simbah mboten saged tangi wiwit enjing", "unconscious"],
+    ["bapak saya tidak sadar kan diri", "unconscious"],
+    ["abdi hayang paeh", "suicidal"],
+  ])("%j -> %s", (text, sign) => {
+    const result = detectEmergency(text);
+    expect(result.emergency).toBe(true);
+    expect(result.signs).toContain(sign);
+  });
+
+  it.each([
+    // Look-alikes: an ordinary rope, a parcel handed over, a holiday, a fall, a jaundiced newborn asked about.
+    "saya sudah beli tali jemuran baru",
+    "paket sudah saya kasih ke kurir, makasih",
+    "I won't be here next week, I'm on holiday in Bali",
+    "my mum fell and hurt herself, bruised knee",
+    "bayi saya kuning, normal kah?",
+    "insulin sudah disuntik, sudah makan juga",
+    "saya hamil 6 bulan, boleh minum paracetamol?",
+    "minum obat TB sudah 2 bulan, demam 38",
+    "keselek air tadi, udah gak apa2",
+    "tensi saya 120/80 hari ini",
+    "pandangan gelap kalau berdiri cepat",
+    // Figures of speech with laughter or blamed on work.
+    "ketawa ngakak sampai mau mati wkwk",
+    "capek banget lembur di kantor, mau mati rasanya",
+    "mau mati rasanya 😂 tugas numpuk",
+    "mati gaya banget gak ada sinyal",
+    // Questions about signs, telling them apart, what to do one day.
+    "bedanya masuk angin sama serangan jantung gimana ya?",
+    "what's the difference between a panic attack and a heart attack?",
+    "if my husband ever has a seizure, what should I do?",
+    "kalau ibu tiba2 pingsan nanti, sebaiknya telpon nomor darurat berapa? buat jaga2",
+    "kalau anak demam tinggi, kapan harus dibawa ke IGD?",
+    "kalau minum warfarin terus gusi berdarah, bahaya gak?",
+    // Told as history: "minggu lalu" is last week, not "and then"; an age places it long ago.
+    "2 bulan lalu sempat batuk darah, udah dirawat, sekarang cuma batuk kering",
+    "minggu lalu sesak, sudah ke dokter, sekarang tidak lagi",
+    "waktu kecil saya pernah kejang, boleh minum obat ini?",
+  ])("%j is not an emergency", (text) => {
+    expect(detectEmergency(text).emergency).toBe(false);
+  });
+
+  it.each([
+    "kalau anak saya kejang sekarang harus gimana?",
+    "anak saya kejang, kalau dibawa ke IGD sekarang bisa?",
+    "minggu lalu batuk darah, sekarang masih batuk darah",
+  ])("%j still counts (a sign happening now)", (text) => {
+    expect(detectEmergency(text).emergency).toBe(true);
+  });
+});
+
 describe("detectOptOut", () => {
   it.each([
     "STOP", "stop", "Stop!", "stopp", "STOP STOP STOP", "Berhenti", "berenti", "UNSUBSCRIBE", "unsub", "Stop reminders",
@@ -306,6 +410,11 @@ describe("detectOptOut", () => {
     "stop deh, saya udah hafal jadwalnya", "berhenti aja ya", "kan sudah saya bilang berhenti", "I already said stop",
     "s t o p", "REG OFF", "dokter sudah ganti obat, stop juga pengingatnya", "mulai sekarang tidak usah diingatkan",
     "ulah dikirim deui", "ojo dikirimi maneh", "saya tidak butuh reminder lagi",
+    // Formal and regional ways to end it, and a death in the family.
+    "Please cease sending these.", "kindly discontinue", "No further reminders please, dad passed away",
+    "no need to text me anymore, all done with the course", "I'd rather not receive these any more",
+    "deactivate my reminders pls", "jgn krm pesan lg", "jang kirim pesan lai", "janganlah dikirim lagi",
+    "saya mau keluar dari careloop aja",
   ])("%j stops messages (generalised)", (text) => {
     expect(detectOptOut(text)).toBe("stop");
   });
@@ -339,6 +448,8 @@ describe("detectOptOut", () => {
     "can I leave a message for the doctor?",
     "boleh hapus obat vitamin dari daftar obat saya?",
     "saya mau lapor, tadi pagi pusing",
+    "reminder nya berhenti sendiri ya kalau obat habis?",
+    "I'd prefer not to",
   ])("%j is not an opt-out command", (text) => {
     expect(detectOptOut(text)).toBeNull();
   });

@@ -34,6 +34,8 @@ const SIGNS: ReadonlyArray<Sign> = [
   { name: "cannot_breathe", pattern: /\b(?:tercekik|megap megap|ngap ngapan|engap|mengi|membiru|bibir(?:nya)? biru|turning blue|lips (?:are |went |turned )?blue)\b/g },
   { name: "cannot_breathe", pattern: /\b(?:can't|cannot|can not|cant|unable to|hard to|struggling to|trouble|difficulty|difficult to|hardly|barely)\s+(?:breathe|breathing|breath|catch (?:my|his|her) breath)|\bshort(?:ness)? of breath|\bbreathless|\b(?:not|isn't|is not|wasn't|stopped) breathing|\bgasping|\bchoking|\bwheezing|\bbreathing (?:is )?(?:hard|difficult|heavy)|\bout of breath|\bhard time (?:breathing|to breathe)|\bstruggling (?:for breath|for air|to get air)|\bcan't get (?:enough )?air/g },
   { name: "cannot_breathe", pattern: /\b(?:ngos ngosan|ngos ngos|tersengal sengal|terengah engah|sesak berat|megap|kehabisan napas|napas (?:satu satu|tinggal satu satu)|tidak bisa ambil napas|ra iso ambegan|ora iso ambegan|tidak bisa ambegan|ambegan|ngik ngik|bunyi ngik|tarikan dada|(?:bayi|baby|anak|badan|wajah|muka|kulit|ujung jari|bibir)(?:nya)?\s+(?:saya |ku |nya |jadi |tiba tiba |mulai )*(?:biru|membiru|kebiruan)|dada(?:nya)? (?:tertarik|cekung|narik|ketarik|masuk)(?: ke (?:dalam|dalem))?|cuping hidung)\b/g },
+  // An asthma attack the inhaler does not stop; someone going blue.
+  { name: "cannot_breathe", pattern: /\b(?:can't|cannot|can not|unable to|couldn't) (?:talk|speak|say|finish) (?:in )?(?:full |whole |complete |a )?(?:sentences?|a sentence)\b|\btidak bisa (?:bicara|ngomong) (?:satu )?kalimat\b|\b(?:inhaler|ventolin|puffer|semprotan|obat semprot)\b(?: \S+){0,2}? (?:not working|isn't working|doesn't help|does not help|not helping|tidak mempan|tidak ngefek|tidak membantu|tidak berpengaruh)\b|\b(?:face|lips|skin|he|she|he's|she's|muka|wajah)\s+(?:is |are |nya )?(?:going|turning|gone|went|getting|jadi|mulai) (?:blue|purple|biru)\b|\bblue (?:lips|face)\b/g },
   // Unconscious or fainted.
   { name: "unconscious", pattern: /\b(?:pingsan|pinsan|semaput|kolaps|(?<!(?:saya|aku) )tidak sadar(?:kan diri)?(?! (?:kalau|bahwa|jika|sudah|obat))|(?<=(?:saya|aku) )tidak sadar(?:kan diri| diri|(?= (?:lagi|tadi|selama|sebentar|beberapa|sempat|sampai|waktu|saat|ketika|dari|sejak|pas|habis|setelah|sesudah|gara|karena|terus|lama|\d)| ,| \?|$))|tidak sadarkan|hilang kesadaran|kehilangan kesadaran|tidak bangun bangun|tidak bisa dibangunkan|tidak respon|tidak merespon|tidak ada respon|jatuh tidak sadar)\b/g },
   { name: "unconscious", pattern: /\b(?:unconscious|passed out|pass out|passing out|fainted|fainting|faint|blacked out|collapsed|unresponsive|not responding|won't wake up|will not wake up|can't wake (?:him|her|them))\b/g },
@@ -43,7 +45,7 @@ const SIGNS: ReadonlyArray<Sign> = [
   { name: "unconscious", pattern: /(?<!\b(?:clinic|doctor|dr|pharmacy|pharmacist|hospital|nurse|office|reception|phone|line|nobody|no one|you|they|klinik|dokter|apotek|puskesmas)(?: \S+){0,2} )\b(?:not|isn't|is not|wasn't|was not|won't|will not|doesn't|does not|didn't|did not|stopped) (?:answering|answer|reacting|react|responding|respond)\b(?! (?:(?:my|his|her|our|the|your) )?(?:phone|calls?|texts?|messages?|door|emails?|whatsapp|wa)\b)(?= (?:when|if|to|at all|even|anymore|,)|$| ,)|\b(?:won't|will not|can't|cannot|doesn't|does not|isn't|not) (?:open|opening) (?:his|her|their) eyes\b|\bdipanggil(?: dipanggil)?(?: \S+){0,3}? tidak (?:menyahut|jawab|menjawab|respon|merespon|respons|bereaksi|menoleh|noleh|bangun|sadar|gerak|bergerak|buka mata)\b|\b(?:digoyang|digoyangkan|digoyang goyang|ditepuk|ditepuk tepuk|dicubit|digoncang|diguncang)(?: \S+){0,3}? tidak (?:bangun|sadar|respon|merespon|bereaksi|menyahut|gerak|bergerak|buka mata|melek)\b|\b(?:hard to wake|difficult to wake|can barely wake|susah dibangunkan|sulit dibangunkan)\b/g },
   // Blood.
   { name: "vomiting_blood", pattern: /\b(?:muntah|muntahan|muntahnya)\s+(?:ada |keluar |berupa |campur |bercampur )?(?:darah|berdarah|hitam)|\b(?:vomit(?:ing|ed)?|throwing up|threw up|puking|puked)\s+(?:up\s+)?blood|\bblood in (?:my |the )?vomit/g },
-  { name: "coughing_blood", pattern: /\bbatuk\s+(?:ada |keluar |campur |bercampur )?(?:darah|berdarah)|\bcough(?:ing|ed)?\s+(?:up\s+)?blood|\b(?:bab|berak)\s+(?:berdarah|darah)|\bdarah\s+(?:di|dalam|pada)\s+dahak|\bdahak(?:nya)?\s+(?:ada\s+|campur\s+|bercampur\s+)?(?:darah|berdarah)|\bblood in (?:my |the |his |her )?(?:sputum|phlegm|mucus|spit)/g },
+  { name: "coughing_blood", pattern: /\bbatuk\s+(?:ada |keluar |campur |bercampur )?(?:darah|berdarah)|\bcough(?:ing|ed|s)?\s+(?:up\s+)?(?:(?:fresh|bright red|red|some|a lot of|lots of|so much)\s+)?blood|\b(?:bab|berak)\s+(?:berdarah|darah)|\bdarah\s+(?:di|dalam|pada)\s+dahak|\bdahak(?:nya)?\s+(?:ada\s+|campur\s+|bercampur\s+)?(?:darah|berdarah)|\bblood in (?:my |the |his |her )?(?:sputum|phlegm|mucus|spit)/g },
   { name: "severe_bleeding", pattern: /(?<!\b(?:gula|tekanan|tensi|cek|periksa|transfusi|tambah|kurang) )\b(?:pendarahan|perdarahan|berdarah|darah)(?:nya)?\s+(?:hebat|banyak|deras|parah|sekali|terus|terus menerus|tidak berhenti|tidak mau berhenti|tidak bisa berhenti|mengucur|banyak sekali)|\b(?:bleeding|bleed)\s+(?:heavily|a lot|badly|won't stop|will not stop|that won't stop|non stop|everywhere)|\b(?:heavy|severe|uncontrolled|lots of) bleeding/g },
   { name: "severe_bleeding", pattern: /(?<!riwayat |pernah |history of )\b(?:pendarahan|perdarahan)\b|\bmimisan\s+(?:\w+\s+){0,2}(?:tidak berhenti|tidak mau berhenti|tidak bisa berhenti|tidak berhenti berhenti|terus|deras|banyak|hebat|lama)|(?<!\b(?:gula|tekanan|tensi|cek|periksa|transfusi|tambah|kurang) )\bdarah(?:nya)?\s+(?:\w+\s+)?(?:tidak (?:mau |bisa )?(?:berhenti|berhenti berhenti|mampet|beku)|mengucur|muncrat|deras|terus|banyak)|\bkeluar darah\s+(?:\w+\s+)?(?:banyak|terus|deras|tidak berhenti)|\b(?:won't|will not|can't|cannot|doesn't|does not) stop bleeding|\bstop the bleeding|\bblood everywhere|\blosing (?:a lot of |lots of |so much )?blood|\b(?:so much|a lot of|lots of) blood|\bnosebleed (?:that )?(?:won't|will not) stop|\bbleeding (?:non stop|nonstop|for (?:an|one|two|\d+) hours?)/g },
   // Bleeding that will not stop or has run for an hour or more: "nosebleed for over an hour", "darahnya tidak berhenti".
@@ -51,10 +53,10 @@ const SIGNS: ReadonlyArray<Sign> = [
   // Bleeding from the gut: tar-like stools, coffee-ground vomit.
   { name: "vomiting_blood", pattern: /\btarry\b|\b(?:like|kayak|kaya|kek|seperti) (?:tar|aspal|ter)\b|\bcoffee grounds?\b|\bampas kopi\b/g },
   // Seizure.
-  { name: "seizure", pattern: /\b(?:kejang|kejang kejang|kejang2|sawan|ayan|epilepsi kambuh)\b|\b(?:seizure|seizures|seizing|convulsion|convulsions|convulsing|fitting|having a fit)\b|\b(?:anak|bayi|adik|adek|balita|cucu|ponakan|keponakan)\s+(?:\w+\s+){0,2}(?:step|stip|setep)\b|\bkena step\b|\b(?:kelojotan|klojotan|mendelik|kejet kejet)\b|\bmata(?:nya)?\s+(?:\w+\s+)?(?:mendelik|ke atas|terbalik)/g },
+  { name: "seizure", pattern: /\b(?:kejang|kejang kejang|kejang2|sawan|ayan|epilepsi kambuh)\b|\b(?:seizure|seizures|seizing|convulsion|convulsions|convulsing|fitting|having a fit|had a fit|has had a fit)\b|\b(?:anak|bayi|adik|adek|balita|cucu|ponakan|keponakan)\s+(?:\w+\s+){0,2}(?:step|stip|setep)\b|\bkena step\b|\b(?:kelojotan|klojotan|mendelik|kejet kejet)\b|\bmata(?:nya)?\s+(?:\w+\s+)?(?:mendelik|ke atas|terbalik)/g },
   // Stroke.
   { name: "stroke", pattern: /\b(?:tangan|kaki|lengan)(?:nya)?\s+(?:\w+\s+){0,4}(?:tidak bisa (?:digerakkan|gerak|digerakan|diangkat))|\btiba tiba\s+(?:tidak bisa|susah|sulit)\s+(?:bicara|ngomong|berbicara|bergerak)|\b(?:lemas|lemah|mati rasa|kesemutan|kaku|lumpuh|baal|tidak bisa digerakkan|tidak bisa gerak)\s+(?:di\s+|pada\s+)?(?:sebelah|separuh|setengah)\b|\b(?:wajah|muka|mulut|bibir)(?:nya)?\s+(?:\w+\s+)?(?:mencong|miring|merot|perot|turun sebelah|tertarik)|\bbicara(?:nya)?\s+(?:pelo|cadel tiba tiba|tidak jelas|belepotan)|\bpelo\b|\blumpuh|\btidak bisa (?:senyum|tersenyum)(?: \S+)? (?:sebelah|simetris)\b|\blidah(?:nya)?\s+(?:\S+\s+)?(?:berat|kaku|kelu|pelo)\b|\b(?:kebas|baal|mati rasa)\s+(?:\S+\s+)?(?:separuh|sebelah|setengah)\s+(?:muka|wajah|badan|tubuh)\b|\b(?:sebelah|separuh|setengah)\s+(?:badan|tubuh|wajah|muka)(?:nya|ku)?\s+(?:saya |nya |ibu |bapak |aku |ku |kakek |nenek |suami |istri |mama |papa |jadi |tiba tiba )*(?:lemas|lemah|mati rasa|tidak bisa|kaku|lumpuh|kesemutan|baal)|(?<!riwayat |pernah |obat |pasca |bekas |history of |had a |kena )\bstroke\b|\bface (?:is )?droop|\bdrooping face|\bslurred speech|\bslurring|\bcan't (?:move|feel) (?:my |his |her )?(?:arm|leg|face)|\b(?:one side|half) of (?:my |his |her )?(?:body|face)|\b(?:numb|weak|paralys\w*|droop\w*|limp)\s+(?:on\s+)?(?:one|the left|the right|left|right|his left|his right|her left|her right|my left|my right) side|\bcan't (?:speak|talk) (?:properly|suddenly|anymore)/g },
-  { name: "stroke", pattern: /\b(?:tangan|kaki|lengan|badan|tubuh|wajah|muka)(?:nya)?\s+(?:kanan|kiri|sebelah)\s+(?:saya |nya |ibu |bapak |ku )?(?:tiba tiba |jadi |mendadak |terasa |rasanya )?(?:lemas|lemah|lumpuh|mati rasa|kebas|baal|tidak bisa|tidak ada tenaga|tidak bertenaga|jatuh|turun)|\b(?:bicara|berbicara)(?:nya)?\s+(?:jadi |tiba tiba |mendadak |agak |sedikit |kok )?(?:susah|sulit|pelo|cadel|belepotan|kacau|ngaco|tidak jelas|aneh|terbata|tidak nyambung)|\b(?:susah|sulit|tidak bisa|tidak jelas|tidak lancar)\s+(?:bicara|berbicara)\b|\bspeech (?:\S+ ){0,2}(?:slurred|garbled|strange|weird)|\bslurr(?:ed|ing)\b|\bcan't (?:feel|move) (?:the |my |his |her )?(?:left|right|one) side\b|\bcan't (?:lift|raise) (?:my |his |her )?(?:arm|leg)|\b(?:arm|leg|face)\s+(?:is |went |feels |suddenly )?(?:numb|limp|paralysed|paralyzed)\b/g },
+  { name: "stroke", pattern: /\b(?:tangan|kaki|lengan|badan|tubuh|wajah|muka)(?:nya)?\s+(?:kanan|kiri|sebelah)\s+(?:saya |nya |ibu |bapak |ku )?(?:tiba tiba |jadi |mendadak |terasa |rasanya )?(?:lemas|lemah|lumpuh|mati rasa|kebas|baal|tidak bisa|tidak ada tenaga|tidak bertenaga|jatuh|turun)|\b(?:bicara|berbicara)(?:nya)?\s+(?:jadi |tiba tiba |mendadak |agak |sedikit |kok )?(?:susah|sulit|pelo|cadel|belepotan|kacau|ngaco|tidak jelas|aneh|terbata|tidak nyambung)|\b(?:susah|sulit|tidak bisa|tidak jelas|tidak lancar)\s+(?:bicara|berbicara)\b|\bspeech (?:\S+ ){0,2}(?:slurred|garbled|strange|weird)|\bslurr(?:ed|ing)\b|\bcan't (?:feel|move) (?:the |my |his |her )?(?:left|right|one) side\b|\b(?:can't|couldn't|cannot|could not|unable to) (?:lift|raise) (?:my |his |her )?(?:right |left )?(?:arm|leg)|\b(?:words|speech)\b(?: \S+){0,3}? (?:jumbled|garbled|muddled|mixed up|all wrong)\b|\b(?:arm|leg|face)\s+(?:is |went |feels |suddenly )?(?:numb|limp|paralysed|paralyzed)\b/g },
   // One side of the face or mouth gone stiff, numb or crooked: "muka sebelah kiri kaku", "senyum jadi miring".
   { name: "stroke", pattern: /\b(?:wajah|muka|mulut|bibir|senyum|senyuman)(?:nya|ku)?\s+(?:\S+\s+){0,3}?(?:mencong|miring|merot|perot|menceng|tidak simetris|turun sebelah|jatuh sebelah)\b|\b(?:wajah|muka|mulut|bibir|pipi)(?:nya|ku)?\s+(?:(?:sebelah|separuh|setengah|bagian)(?: (?:kanan|kiri))?|kanan|kiri)\s+(?:(?:saya|aku|ku|nya|ibu|bapak|kakek|nenek|suami|istri|mama|papa|tiba tiba|jadi|mendadak|terasa|rasanya|kok|kayak|agak)\s+){0,3}(?:kaku|lemas|lemah|mati rasa|kebas|baal|lumpuh|turun|jatuh|tidak bisa digerakkan|kesemutan)\b|\b(?:left|right|one) side of (?:my|his|her|their|the) (?:face|mouth|body)\b(?: \S+){0,3}? (?:numb|droop\w*|weak|stiff|dead|heavy|limp|paralys\w*|paralyz\w*|sagging|fallen)\b|\b(?:smile|mouth|face)\s+(?:is |looks |went |has gone |suddenly |all )*(?:crooked|lopsided|uneven|droopy|drooping|twisted|sagging)\b/g },
   // Severe allergic reaction.
@@ -62,7 +64,7 @@ const SIGNS: ReadonlyArray<Sign> = [
   // Lips, tongue or throat grown huge, a face blowing up: "my lips are huge", "bibirnya jontor".
   { name: "anaphylaxis", pattern: /\b(?:lips?|tongue|throat|mouth)\s+(?:\S+\s+){0,2}?(?:huge|puffy|puffed up|puffing up|blown up|blowing up|swelling up|swelled up|swollen up|ballooning|ballooned|massive|enormous|so big|twice the size|double the size)\b|\bface\s+(?:\S+\s+){0,2}?(?:blew up|blown up|blowing up|puffed up|swelling up|swelled up|ballooning|ballooned|huge|massive|enormous)\b|\beyes?\s+(?:\S+\s+){0,2}?swollen shut\b|\bbibir(?:nya|ku)?\s+(?:\S+\s+){0,1}(?:dower|jontor|membesar|menebal)\b/g },
   // Overdose.
-  { name: "overdose", pattern: /\b(?:overdosis|overdose|overdosed|overdosing|keracunan obat|poisoned)\b|\b(?:taken|took|swallowed|minum|menelan|telan)\s+all\s+(?:of\s+)?(?:my|the|his|her)\s+(?:\S+\s+)?(?:pills|tablet|medicine|capsules)|\b(?:drank|drunk|swallowed|minum|meminum|menelan|telan|ketelan|keminum|terminum)\s+(?:\S+\s+)?(?:bleach|pemutih|baygon|racun|insecticide|pesticide|detergent|detergen|bensin|minyak tanah|kerosene|antifreeze|weed killer|rat poison|racun tikus|pembersih lantai|cairan pembersih|karbol|soklin|wipol|obat nyamuk|obat serangga|kamper|kapur barus|baterai kancing|button battery|mosquito coil)\b|\b(?:minum|makan|menelan|telan|ketelan|terminum|meminum)\s+(?:obat\s+)?(?:\w+\s+){0,2}(?:terlalu banyak|kebanyakan|kelebihan|berlebihan|semua(?:nya)? sekaligus|satu strip|satu botol|banyak sekali|sebotol|sekotak)|\b(?:minum|menelan|telan|makan|took|swallowed|taken)\s+(?:\w+\s+)?(?:(?:[3-9]|\d{2,}|banyak|puluhan|belasan)\s+(?:tablet|butir|pil|pills|kapsul|biji|obat|capsules)\s+(?:sekaligus|at once|together|semuanya)|(?:\d{2,}|puluhan|belasan)\s+(?:tablet|butir|pil|pills|kapsul|biji|capsules))|\bsemua(?:nya)?\s+(?:\w+\s+){0,2}sekaligus\b|\bsekaligus\s+(?:semua|satu strip|sebotol|sekotak)\b|\b(?:kebanyakan|terlalu banyak|kelebihan)\s+(?:minum|makan|menelan|telan|dosis|obat)\b|\bdosis\s+(?:ber)?lebih|\btook (?:too many|too much|all (?:of )?(?:my|the)|a whole|the whole)|\btoo many (?:of )?(?:my |his |her |the )?(?:pills|tablet|medicine|capsules)|\b(?:pills|tablet|obat|medicine|overdose)\b(?: \S+){0,4}? (?:on purpose|deliberately|sengaja)\b|\b(?:half|most) (?:of )?(?:the|a|his|her) bottle\b|\bsetengah botol\b|\b(?:took|swallowed|drank|ate|taken|had)\s+(?:a |the |my |an |his |her )?(?:whole|entire|full)\s+(?:bottle|pack|box|strip|packet)\b|\bsatu (?:botol|strip|kotak|bungkus) (?:obat|sekaligus)/g },
+  { name: "overdose", pattern: /\b(?:overdosis|overdose|overdosed|overdosing|keracunan obat|poisoned)\b|\b(?:taken|took|swallowed|minum|menelan|telan)\s+all\s+(?:of\s+)?(?:my|the|his|her)\s+(?:\S+\s+)?(?:pills|tablet|medicine|capsules)|\b(?:drank|drunk|swallowed|minum|meminum|menelan|telan|ketelan|keminum|terminum)\s+(?:\S+\s+){0,4}?(?:floor cleaner|toilet cleaner|drain cleaner|oven cleaner|cleaning (?:fluid|liquid)|pembersih (?:lantai|toilet|kamar mandi|wc)|paraffin|lamp oil|thinner|tiner|air aki|battery acid|soda api|caustic|bleach|pemutih|baygon|racun|insecticide|pesticide|detergent|detergen|bensin|minyak tanah|kerosene|antifreeze|weed killer|rat poison|racun tikus|pembersih lantai|cairan pembersih|karbol|soklin|wipol|obat nyamuk|obat serangga|kamper|kapur barus|baterai kancing|button battery|mosquito coil)\b|\b(?:minum|makan|menelan|telan|ketelan|terminum|meminum)\s+(?:obat\s+)?(?:\w+\s+){0,2}(?:terlalu banyak|kebanyakan|kelebihan|berlebihan|semua(?:nya)? sekaligus|satu strip|satu botol|banyak sekali|sebotol|sekotak)|\b(?:minum|menelan|telan|makan|took|swallowed|taken)\s+(?:\w+\s+)?(?:(?:[3-9]|\d{2,}|banyak|puluhan|belasan)\s+(?:tablet|butir|pil|pills|kapsul|biji|obat|capsules)\s+(?:sekaligus|at once|together|semuanya)|(?:\d{2,}|puluhan|belasan)\s+(?:tablet|butir|pil|pills|kapsul|biji|capsules))|\bsemua(?:nya)?\s+(?:\w+\s+){0,2}sekaligus\b|\bsekaligus\s+(?:semua|satu strip|sebotol|sekotak|banyak|[5-9]|[1-9]\d|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belasan|puluhan)\b|\b(?:[5-9]|[1-9]\d|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belasan|puluhan)(?: (?:tablet|butir|pil|pills|kapsul|biji|obat|strip))? sekaligus\b|\b(?:kebanyakan|terlalu banyak|kelebihan)\s+(?:minum|makan|menelan|telan|dosis|obat)\b|\bdosis\s+(?:ber)?lebih|\btook (?:too many|too much|all (?:of )?(?:my|the)|a whole|the whole)|\btoo many (?:of )?(?:my |his |her |the )?(?:pills|tablet|medicine|capsules)|\b(?:pills|tablet|obat|medicine|overdose)\b(?: \S+){0,4}? (?:on purpose|deliberately|sengaja)\b|\b(?:half|most) (?:of )?(?:the|a|his|her) bottle\b|\bsetengah botol\b|\b(?:took|swallowed|drank|ate|taken|had)\s+(?:a |the |my |an |his |her )?(?:whole|entire|full)\s+(?:bottle|pack|box|strip|packet)\b|\bsatu (?:botol|strip|kotak|bungkus) (?:obat|sekaligus)/g },
   { name: "overdose", pattern: /\b(?:minum|meminum|terminum|termakan|menelan|telan|ketelan|took|swallowed|taken|ate)\b(?: \S+){0,5}? (?:[89]|[1-9]\d+|puluhan|belasan|segenggam) (?:tablet|butir|pil|pills|kapsul|biji|capsules|strip)\b(?! (?:sehari|per hari|a day|per day|daily|tiap hari|setiap hari|sesuai|as prescribed|as directed|seperti biasa)\b)|\b(?:minum|meminum|terminum|menelan|telan|ketelan|took|swallowed)\s+(?:\w+\s+){0,3}(?:satu|se|dua|tiga|empat|lima|\d+)\s*(?:strip|botol|kotak|bungkus|papan)\b|\b(?:ketelan|tertelan)\s+(?:\w+\s+){0,2}(?:obat|pil|pills|tablet|kapsul)\b|\b(?:obat|pil|tablet|kapsul)(?:nya)?\s+(?:\w+\s+){0,2}(?:ketelan|tertelan)\b/g },
   // A count of eight or more tablets further on in the message ("took double doses by mistake, like 8 tablets"),
   // unless it is a daily regimen or a supply ("10 tablet sehari", "8 tablets left").
@@ -82,28 +84,116 @@ const SIGNS: ReadonlyArray<Sign> = [
   { name: "emergency_call", pattern: new RegExp(`\\b(?:darurat|gawat|gawat darurat|tolong segera|segera tolong|tolong cepat|cepat tolong|tolong kak tolong|ambulans|ugd|igd|emergency|urgent help|call 911|call 112|call 119|call 118|call 995|call 999|call 000|sos|${EMOJI_TOKENS.sos})\\b`, "g") },
   { name: "emergency_call", pattern: /^(?:tolong|help)(?: (?:tolong|help|saya|aku|me|kak|dokter|please|pak|bu|cepat|,))*$|\b(?:dilarikan|larikan|bawa|dibawa|antar|diantar)\s+ke\s+(?:igd|ugd|rs|rumah sakit)\s+(?:sekarang|segera|cepat)|\b(?:need|call) (?:an )?ambulans\b/g },
   // Crisis readings and thunderclap headache.
-  { name: "crisis_reading", pattern: /\b(?:tensi|tekanan darah|blood pressure|bp|td)(?:nya)?\s+(?:saya |aku |nya |ibu |bapak |is |sekarang |tadi |naik |sampai |mencapai |up to |at |of )*(?:1[89]\d|2\d\d)\b|\b(?:gula(?: darah)?|sugar|blood sugar|glucose|gds)(?:nya)?\s+(?:saya |aku |nya |ibu |bapak |anak |is |sekarang |tadi |cuma |hanya |tinggal |turun |drop |dropped |down |to |sampai |jadi )*(?:[1-4]\d|[5-9]\d\d)\b(?! ?(?:%|persen|tahun|th|kg|gram|gr|g|mg|sendok|ribu|rb|menit|hari|jam|kali))/g },
+  { name: "crisis_reading", pattern: /\b(?:tensi|tekanan darah|blood pressure|bp|td)(?:nya)?\s+(?:saya |aku |nya |ibu |bapak |is |sekarang |tadi |naik |sampai |mencapai |up to |at |of )*(?:1[89]\d|2\d\d)\b|\b(?:tensi|tekanan darah|blood pressure|bp|td)(?:nya)?\s+(?:\S+\s+){0,3}?[4-7]\d (?:\/ )?[2-5]\d\b|\b(?:gula(?: darah)?|sugar|blood sugar|glucose|gds)(?:nya)?\s+(?:saya |aku |nya |ibu |bapak |anak |is |sekarang |tadi |cuma |hanya |tinggal |turun |drop |dropped |down |to |sampai |jadi )*(?:[1-4]\d|[5-9]\d\d)\b(?! ?(?:%|persen|tahun|th|kg|gram|gr|g|mg|sendok|ribu|rb|menit|hari|jam|kali))/g },
   { name: "severe_headache", pattern: /\bkepala(?:ku|nya)?\s+(?:\w+\s+){0,3}(?:mau|seperti mau|kayak mau|rasanya mau|serasa mau)\s+(?:pecah|meledak)|\b(?:sakit kepala|nyeri kepala|pusing kepala|kepala(?:ku|nya)?\s+(?:\w+\s+)?(?:sakit|nyeri))\s+(?:yang\s+)?(?:sangat\s+)?(?:hebat|luar biasa|paling parah|tidak tertahankan|sangat hebat|mendadak hebat)|\b(?:worst|worst ever) headache|\bsudden (?:severe|terrible|worst) headache|\bthunderclap/g },
   // A rash that does not fade when pressed (the glass test): meningococcal or other sepsis.
   { name: "non_blanching_rash", pattern: /\b(?:ditekan|tekan|pressed|press)\b(?: \S+){0,3}? (?:tidak|not|doesn't|does not|won't) (?:hilang|pudar|memudar|fade|go away|disappear)\b|\b(?:tidak|not|doesn't|does not|don't|do not|won't) (?:hilang|pudar|memudar|fade|go away|disappear)\b(?: \S+){0,4}? (?:ditekan|pressed|press|pressing|di tekan)\b|\b(?:glass|tumbler) test\b/g },
   // Sudden loss of sight: "mata tiba tiba gelap", "suddenly can't see".
-  { name: "vision_loss", pattern: /\b(?:mata|pandangan|penglihatan)(?:nya|ku)?\s+(?:\S+\s+){0,3}?(?:tiba tiba|mendadak)\s+(?:\S+\s+)?(?:gelap|buta|hitam|tidak bisa (?:lihat|melihat)|kabur|buram)\b|\b(?:tiba tiba|mendadak)\s+(?:\S+\s+){0,2}?(?:tidak bisa (?:lihat|melihat)|buta|gelap semua)\b|\bmata (?:sebelah|kiri|kanan)(?: \S+)? (?:gelap|tidak bisa (?:lihat|melihat)|buta)\b|\bsudden(?:ly)? (?:\S+ )?(?:can't see|cannot see|lost (?:my |his |her )?(?:sight|vision)|blind)\b/g },
+  { name: "vision_loss", pattern: /\b(?:mata|pandangan|penglihatan)(?:nya|ku)?\s+(?:\S+\s+){0,3}?(?:tiba tiba|mendadak)\s+(?:\S+\s+)?(?:gelap|buta|hitam|tidak bisa (?:lihat|melihat)|kabur|buram)\b|\b(?:tiba tiba|mendadak)\s+(?:\S+\s+){0,2}?(?:tidak bisa (?:lihat|melihat)|buta|gelap semua)\b|\bmata (?:sebelah|kiri|kanan)(?: \S+)? (?:gelap|tidak bisa (?:lihat|melihat)|buta)\b|\bsudden(?:ly)? (?:\S+ )?(?:can't see|cannot see|lost (?:my |his |her )?(?:sight|vision)|blind)\b|\b(?:penglihatan|pandangan|mata)(?:nya|ku)?\s+(?:\S+\s+)?(?:hilang|gelap|buta)\s+sebelah\b|\b(?:tiba tiba|mendadak)\s+(?:penglihatan|pandangan)(?:nya|ku)?\s+(?:\S+\s+)?(?:hilang|gelap)\b/g },
   // Sudden confusion: "tiba tiba linglung", "doesn't know where she is".
   { name: "acute_confusion", pattern: /\b(?:tiba tiba|mendadak|suddenly)\s+(?:\S+\s+)?(?:bingung|linglung|ngelantur|meracau|confused|disoriented)\b|\b(?:bingung|linglung)\b(?: \S+){0,2}? tidak (?:tahu|kenal|mengenali)(?: \S+){0,2}? (?:di ?mana|siapa|saya|kami|keluarga|anaknya|istrinya|suaminya)\b|\btidak (?:kenal|mengenali) (?:saya|kami|anaknya|istrinya|suaminya|keluarga)\b|\b(?:doesn't|does not|didn't) (?:know|recognise|recognize) (?:where (?:she|he) is|me|us|who)\b/g },
   // Snake bite.
   { name: "snake_bite", pattern: /\b(?:digigit|dipatok|dipagut|kegigit|kepatok|dicatok|gigitan|patukan)\s+(?:\S+\s+)?ular\b|\bular\s+(?:\S+\s+){0,2}?(?:gigit|menggigit|patok|mematuk|matok)\b|\bsnake ?bite\b|\bbitten by (?:a )?snake\b|\bsnake bit\b/g },
   // A wide scald or burn: "kesiram air panas, kulit melepuh luas".
-  { name: "major_burn", pattern: /\b(?:kesiram|tersiram|disiram|ketumpahan|tertumpah)\s+(?:\S+\s+)?(?:air panas|minyak panas|air mendidih)\b|\bluka bakar\s+(?:\S+\s+)?(?:luas|parah|besar|berat)\b|\bmelepuh\s+(?:\S+\s+)?(?:luas|semua|sebadan|sampai)\b|\b(?:bad|severe|big|large) (?:burns?|scald)\b|\bscalded\b/g },
+  { name: "major_burn", pattern: /\b(?:kesiram|tersiram|disiram|ketumpahan|tertumpah)\s+(?:\S+\s+)?(?:air panas|minyak panas|air mendidih)\b|\bluka bakar\s+(?:\S+\s+)?(?:luas|parah|besar|berat)\b|\bmelepuh\s+(?:\S+\s+)?(?:luas|semua|sebadan|sampai)\b|\b(?:bad|severe|big|large) (?:burns?|scald)\b|\bscalded\b|\b(?:muka|wajah|face|leher|neck)(?:nya)?(?: \S+){0,4}? (?:terbakar|kebakar|hangus|burned|burnt)\b|\b(?:kompor|tabung gas|tabung|gas|stove|cylinder) (?:\S+ )?(?:meledak|meletus|exploded|blew up)\b/g },
   // A rigid belly or green vomit: peritonitis or a blocked bowel.
   { name: "acute_abdomen", pattern: /\bperut(?:nya)?\s+(?:\S+\s+){0,2}(?:keras|kaku)\s+(?:kayak|kaya|seperti|kek) papan\b|\bmuntah(?:nya)? (?:\S+ )?hijau\b|\bvomit(?:ing|ed)? (?:\S+ )?green\b|\bboard like\b/g },
   // Dehydration in a child: sunken soft spot or eyes, no tears, no urine for hours.
   { name: "dehydration", pattern: /\bubun ubun(?:nya)?\s+(?:\S+\s+)?(?:cekung|cekong|masuk|turun)\b|\bsunken (?:fontanelle|soft spot)\b|\b(?:menangis|nangis) tidak (?:keluar|ada) air mata\b|\btidak (?:ada|keluar) air mata\b|\bpopok(?:nya)? (?:\S+ )?kering\b|\b(?:dry|no wet) (?:nappies|nappy|diapers?)\b|\bno tears when (?:crying|she cries|he cries)\b/g },
   // Blisters and peeling skin with sore lips, mouth or eyes after a medicine: Stevens-Johnson.
+  // Foam at the mouth after a poison or with a fit.
+  { name: "poisoning", pattern: /\bmulut(?:nya)?\s+(?:\S+\s+)?(?:berbusa|keluar busa)\b|\bfoam(?:ing|s)? (?:at|from) (?:the |his |her )?mouth\b/g },
+  // A chemical in the eye: "mata anak kena pemutih", "got bleach in his eye".
+  { name: "eye_chemical", pattern: /\b(?:mata|eye|eyes)(?:nya)?\b(?: \S+){0,4}? (?:kena|kemasukan|terkena|kecipratan|got|splashed with)\b(?: \S+){0,2}? (?:pemutih|bleach|cairan pembersih|pembersih|kaporit|soda api|air aki|acid|cairan kimia|chemical|chemicals|oven cleaner|semen|cement)\b|\b(?:pemutih|bleach|kaporit|soda api|air aki|acid|chemical|chemicals|oven cleaner)\b(?: \S+){0,3}? (?:kena|masuk|in|into|got in) (?:ke )?(?:mata|(?:his |her |my |the )?eyes?)\b/g },
+  // Pregnancy: the baby has stopped moving in the womb.
+  { name: "pregnancy_warning", pattern: /\b(?:bayi|janin|dedek|adek|baby)(?:nya|ku)? (?:di|dalam|in) (?:perut|kandungan|rahim|the womb|my belly|my tummy)\b(?: \S+){0,4}? (?:tidak (?:gerak|bergerak|menendang|nendang)|not (?:moving|kicking)|stopped (?:moving|kicking)|hasn't moved)\b|\bgerak(?:an)? (?:bayi|janin)(?:nya)? (?:\S+ )?(?:berkurang|tidak terasa|hilang)\b|\bbaby (?:hasn't|has not|isn't|is not|stopped|not) (?:moved|moving|kicked|kicking)\b/g },
+  // A farewell with the act named: "I'm ending it", "tonight it ends", "pamit selamanya", giving away one's things,
+  // "tidak akan lama lagi di dunia ini", a rope bought, a plan to hurt oneself or the baby, standing on a bridge.
+  { name: "suicidal", pattern: /\b(?:i'm|i am|im|i'll be) ending (?:it|things|everything|my life)\b|\b(?:tonight|today|tomorrow) it (?:all )?ends\b|\bit (?:all )?ends (?:tonight|today|here)\b|\bpamit (?:untuk )?selamanya\b|\b(?:giving|given|gave|give) away (?:all )?(?:of )?(?:my|his|her) (?:things|stuff|belongings|possessions|clothes)\b|\bbarang(?: barang)?(?:ku| saya| aku)\b(?: \S+){0,3}? (?:bagi|bagikan|dibagi|dibagikan|wariskan|diwariskan)\b|\btidak akan (?:\S+ ){0,3}?(?:di dunia|hidup lagi)\b|\b(?:beli|membeli|dibeli|siapkan|siapin|menyiapkan|nyiapin) tali(?:nya)?\b(?! (?:jemuran|sepatu|rafia|tas|pinggang|kolor|pramuka|skipping|layangan|tambang|untuk|buat|baru|sepeda|pancing|kur|sandal))|\bbetter off if i (?:were|was|am) (?:gone|dead|not here|not around)\b|\b(?:want|wants|wanted|wanting|going|trying|tried|try|threaten\w*|planning|plans|thinking of|thinking about|talking about|saying (?:she|he) wants) (?:to )?(?:hurt|harm|kill|hurting|harming|killing) (?:the baby|her baby|my baby|his baby|the kids|herself|himself|themselves)\b|\b(?:ingin|mau|pengen|ingin) (?:menyakiti|melukai|membunuh|nyakitin) (?:bayi(?:nya)?|anak(?:nya)?|diri(?:nya)?)\b|\btell my (?:kids|children|family|wife|husband|son|daughter|mum|mom|parents) (?:that )?i love (?:them|her|him)\b|\bstanding on (?:the|a) (?:bridge|roof|ledge|edge)\b|\btidur (?:saja )?selamanya\b/g },
   { name: "skin_reaction", pattern: /\bbibir\b(?: \S+){0,3}? (?:melepuh|luka luka|luka|sariawan|mengelupas)\b(?:.*\b(?:kulit|mata)\b)|\bkulit(?:nya)?\s+(?:\S+\s+){0,2}(?:mengelupas|ngelupas|terkelupas|melepuh)\b.*\b(?:bibir|mata|mulut|lips|eyes)\b|\b(?:skin)\s+(?:\S+\s+){0,2}(?:peeling|blistering|coming off)\b.*\b(?:lips|eyes|mouth)\b/g },
 ];
 
 /** Signs that only count together: both parts anywhere in the message, neither negated. */
 const PAIRED_SIGNS: ReadonlyArray<{ name: string; first: RegExp; second: RegExp }> = [
+  {
+    // A farewell with the means at hand: "bilang selamat tinggal lalu pergi bawa obatnya semua", "jaga anak anak ya,
+    // obatnya sudah kuminum semua", "wrote letters to my kids" with the pills.
+    name: "suicidal",
+    first: /\b(?:selamat tinggal|goodbye|good bye|jaga anak(?: anak)?(?:ku| kita| kami)?|titip anak(?: anak)?|kalau (?:nanti )?(?:aku|saya) (?:sudah )?(?:tidak ada|tiada|pergi|mati)|(?:when|after|if|once) i'm gone|wrote (?:a |some )?(?:letters?|notes?)|(?:nulis|menulis|tulis) surat)\b/g,
+    second: /\bobat(?: obat)?(?:nya)?\b(?: \S+){0,4}? (?:semua|semuanya)\b|\b(?:semua obat|all (?:of )?(?:my |the |his |her )?(?:pills|tablet|medicine)|tali|rope|jembatan|bridge|racun|poison|gantung|hang myself|tonight it ends|it ends)\b/g,
+  },
+  {
+    // Pills saved up to be taken together: "obat ini saya kumpulin, malam ini mau saya minum semua".
+    name: "suicidal",
+    first: /\b(?:pills|tablet|obat(?: obat)?(?:nya)?|medicine)\b(?: \S+){0,3}? (?:kumpulin|kumpulkan|dikumpulin|dikumpulkan|saya kumpul|simpan simpan|disimpan simpan)\b|\b(?:saved up|been saving|saving up|stockpil\w*|hoard\w*|kumpulin|kumpulkan|ngumpulin|mengumpulkan)\b(?: \S+){0,3}? (?:pills|tablet|obat|medicine)\b/g,
+    second: /\b(?:minum semua|minum semuanya|telan semua|tak(?:e|ing) (?:them |it )?all|swallow (?:them )?all|all at once|sekaligus)\b/g,
+  },
+  {
+    // "I won't be here next week anyway, I've made my decision": gone, and decided.
+    name: "suicidal",
+    first: /\b(?:won't|will not|wont) be (?:here|around|alive)\b|\btidak akan (?:ada|lama) lagi\b/g,
+    second: /\b(?:made (?:up )?my (?:decision|mind)|i've decided|i have decided|(?:sudah|telah) (?:saya |aku )?(?:putuskan|memutuskan)|keputusan(?:ku| saya)|anyway|goodbye|selamat tinggal|for good|forever|selamanya)\b/g,
+  },
+  {
+    // Belongings given away, with a farewell: "semua sudah saya kasih ke orang, makasih ya selama ini".
+    name: "suicidal",
+    first: /\b(?:barang(?: barang)?|harta|motor|hp|baju|cincin|semua|semuanya)\b(?: \S+){0,3}? (?:bagi|bagikan|dibagi|dibagikan|kasih|dikasih|berikan|diberikan|wariskan)\b(?: \S+){0,2}? (?:ke|kepada|buat|untuk)\b|\b(?:giving|given|gave|give) away\b/g,
+    second: /\b(?:terimakasih (?:ya |banyak )?(?:untuk |atas )?selama ini|thanks for everything|pamit|selamat tinggal|goodbye|maafkan|selamanya|kenang kenangan|you were kind to me)\b/g,
+  },
+  {
+    // Yellow eyes or skin (on TB drugs, paracetamol) with vomiting that goes on or drowsiness: liver failure.
+    name: "liver_injury",
+    first: /\b(?:mata|kulit|badan|muka)(?:nya)?(?: \S+){0,2}? kuning\b|\bjaundice\w*|\byellow (?:eyes|skin)\b|\b(?:eyes|skin) (?:\S+ ){0,2}?(?:yellow|yellowish)\b/g,
+    second: /\b(?:(?<!(?:saya|aku|kami) )bingung|linglung|ngelantur|ngantuk berat|mengantuk berat|confused|drowsy|muntah terus|vomiting non stop|keeps vomiting|can't keep anything down|tidak bisa makan)\b/g,
+  },
+  {
+    // Waters broken with fever, green or smelly fluid, or the cord showing.
+    name: "pregnancy_warning",
+    first: /\b(?:ketuban(?:nya)?\s+(?:\S+\s+)?(?:pecah|rembes|keluar)|air ketuban|waters? (?:\S+ )?(?:broke|broken|has broken|have broken|went|leaking)|water broke)\b/g,
+    second: /\b(?:demam|panas|menggigil|fever|shaking|shivering|hijau|green|bau|smell\w*|tali pusat|cord|berdarah|bleeding|darah|blood)\b/g,
+  },
+  {
+    // Pregnant with blurred vision, flashing spots, a severe headache or a fit: pre-eclampsia.
+    name: "pregnancy_warning",
+    first: /\b(?:hamil|pregnant|kehamilan|mengandung)\b/g,
+    second: /\b(?:(?:mata|pandangan|penglihatan)(?:nya|ku)?\s+(?:\S+\s+){0,2}?(?:kabur|buram|berkunang|gelap)|berkunang|kunang kunang|blurr?(?:ed|y) vision|vision (?:\S+ ){0,2}?blurr?(?:ed|y)|seeing (?:spots|stars|flashing lights)|flashing lights|kejang|fit|seizure|kepala(?:nya|ku)? (?:\S+ )?sakit (?:hebat|banget|sekali|parah)|sakit kepala (?:hebat|banget|sekali|parah)|severe headache|pendarahan|perdarahan)\b/g,
+  },
+  {
+    // No urine for many hours with floppiness or vomiting: dehydration (child or adult).
+    name: "dehydration",
+    first: /\b(?:tidak|belum) (?:kencing|buang air kecil)\b(?: \S+){0,2}? (?:dari|sejak|seharian|sehari|\d+ jam|semalam|kemarin)\b|\b(?:hasn't|has not|haven't|have not|not) (?:peed|weed|urinated|had a wet (?:nappy|diaper))\b|\bno (?:wet )?(?:nappy|nappies|diaper|diapers|pee|urine) (?:in|for|since)\b/g,
+    second: /\b(?:lemas|lemah|lunglai|floppy|limp|lethargic|drowsy|sleepy|ngantuk|muntah terus|muntah muntah|vomiting|throwing up|diare|diarrh\w*|tidak (?:mau )?(?:nangis|menangis)|tidak bisa berdiri|bibir kering|mata cekung|sunken)\b/g,
+  },
+  {
+    // A diabetic with deep fast breathing or fruity breath: ketoacidosis.
+    name: "dka",
+    first: /\b(?:diabetes|diabetic|dm|kencing manis|tipe 1|type 1|gula (?:darah )?(?:tinggi|high))\b/g,
+    second: /\bbau (?:kayak |kaya |seperti |kek )?(?:buah|aseton|keton)\b|\bfruity\b|\bsmells? (?:like )?(?:fruit|nail polish|acetone|pear drops)\b|\bnapas(?:nya)? (?:\S+ ){0,2}?dalam\b|\bdeep (?:rapid |fast )?breath\w*|\bketon\w*|\bketone\w*/g,
+  },
+  {
+    // Organophosphate poisoning after spraying crops: drooling, twitching, small pupils.
+    name: "poisoning",
+    first: /\b(?:nyemprot|menyemprot|semprot)\s+(?:\S+\s+)?(?:sawah|tanaman|padi|kebun|ladang|hama)\b|\b(?:pestisida|insektisida|obat hama|racun hama|racun serangga|pesticide|insecticide|organophosph\w*)\b|\bsprayed (?:the )?(?:crops|fields?)\b/g,
+    second: /\b(?:liur|ngiler|air liur|drool\w*|kedutan|twitch\w*|pupil\w*|muntah|sesak|vomit\w*)\b/g,
+  },
+  {
+    // Choking that stops coughing or turns someone blue.
+    name: "cannot_breathe",
+    first: /\b(?:choked|tersedak|keselek|kesedak)\b/g,
+    second: /\b(?:can't|cannot|unable to|tidak bisa) (?:cough|batuk|breathe|bicara|speak|talk|cry|nangis|menangis)\b|\b(?:blue|biru|membiru)\b/g,
+  },
+  {
+    // An accident with a hard belly, pallor or a cold sweat: internal bleeding.
+    name: "trauma",
+    first: /\b(?:ditabrak|tertabrak|ketabrak|kecelakaan|tabrakan|jatuh dari (?:motor|ketinggian|pohon|tangga|atap|lantai)|hit by a (?:car|motorbike|bike|truck|bus)|(?:car|motorbike|road) (?:accident|crash)|fell from)\b/g,
+    second: /\b(?:sakit hebat|nyeri hebat|keras|pucat|keringat dingin|pingsan|bingung|muntah|sesak|pale|cold sweat|confused|vomit\w*|severe pain)\b/g,
+  },
+  {
+    // Bleeding on a blood thinner: blood in the urine or stool, bruises all over, vomiting blood.
+    name: "severe_bleeding",
+    first: /\b(?:warfarin|simarc|rivaroxaban|xarelto|apixaban|eliquis|dabigatran|pradaxa|clopidogrel|pengencer darah|blood thinners?|antikoagulan|anticoagulant)\b/g,
+    second: /\b(?:kencing|pipis|urine|pee|air seni|urin)(?:nya)?\s+(?:\S+\s+){0,2}?(?:merah|darah|berdarah|bloody|red|blood)\b|\bmemar(?: memar)?(?: \S+){0,2}? (?:badan|banyak|di mana mana|sekujur)\b|\bbruis\w* (?:all over|everywhere)\b|\b(?:bab|berak|stool|stools|poo|poop)(?:nya)?(?: \S+){0,2}? (?:hitam|berdarah|black|bloody)\b|\bblood in (?:my |his |her )?(?:urine|pee|stool|poo)\b/g,
+  },
   {
     // Black stool with dizziness, fainting or weakness: bleeding from the gut. Black stool alone (iron tablets) is not.
     name: "gut_bleeding",
@@ -137,14 +227,15 @@ const PAIRED_SIGNS: ReadonlyArray<{ name: string; first: RegExp; second: RegExp 
   {
     // A double dose of insulin or diabetes tablets, then shaking or sweating: low blood sugar.
     name: "hypoglycaemia",
-    first: /\b(?:insulin|obat (?:diabetes|gula|dm)|diabetes (?:pills|tablets?|medicine))\b(?: \S+){0,6}? (?:2x|2 x|double|dua kali|dosis ganda|kebanyakan|lebih)\b|\b(?:2x|2 x|double|dua kali|dosis ganda|kebanyakan|kelebihan|terlalu banyak|overdosis|too much)\b(?: \S+){0,4}? (?:insulin|obat (?:diabetes|gula|dm))\b/g,
-    second: /\b(?:gemetar|gemetaran|gemeteran|keringat dingin|keringatan|berkeringat|lemas|pusing|shaky|shaking|sweaty|sweating|trembling|dizzy)\b/g,
+    // Also insulin or a sulfonylurea taken and then no meal: "suntik insulin belum makan, gemetar".
+    first: /\b(?:insulin|obat (?:diabetes|gula|dm)|diabetes (?:pills|tablets?|medicine))\b(?: \S+){0,6}? (?:[2-9] ?x|[2-9] kali|double|triple|dua kali|tiga kali|dosis ganda|kebanyakan|lebih)\b|\b(?:[2-9] ?x|[2-9] kali|double|triple|dua kali|tiga kali|dosis ganda|kebanyakan|kelebihan|terlalu banyak|overdosis|too much)\b(?: \S+){0,4}? (?:insulin|obat (?:diabetes|gula|dm))\b|\b(?:insulin|obat (?:diabetes|gula|dm)|diabetes (?:pills|tablets?|medicine)|glibenclamide|glimepiride|gliclazide|glipizide)\b(?: \S+){0,4}? (?:belum makan|tidak makan|lupa makan|tanpa makan|skip makan|didn't eat|did not eat|haven't eaten|hasn't eaten|without eating|no food|skipped (?:a |my |his |her |the )?(?:meal|breakfast|lunch|dinner))\b|\b(?:belum makan|tidak makan|didn't eat|haven't eaten|without eating)\b(?: \S+){0,4}? (?:insulin|obat (?:diabetes|gula|dm))\b/g,
+    second: /\b(?:gemetar|gemetaran|gemeteran|keringat dingin|keringatan|berkeringat|lemas|pusing|pingsan|bingung|linglung|pandangan kabur|shaky|shaking|sweaty|sweating|trembling|dizzy|confused|drowsy)\b/g,
   },
   {
     // Cold sweat with chest pain or a hand on the chest: a heart attack.
     name: "chest_pain",
-    first: /\bkeringat dingin\b|\bcold sweats?\b/g,
-    second: /\bdada\b|\bchest\b|\bjantung\b/g,
+    first: /\bkeringat(?:an)? dingin\b|\bcold sweats?\b|\bclammy\b/g,
+    second: /\bdada(?:nya|ku)?\b|\bchest\b|\bjantung\b|\bulu hati\b/g,
   },
   {
     // Severe pain that stops someone walking, with fever or vomiting: an acute abdomen.
@@ -167,7 +258,7 @@ const PAIRED_SIGNS: ReadonlyArray<{ name: string; first: RegExp; second: RegExp 
     // A child who got into someone's tablets: "kid got into my pills", "anak makan obat neneknya".
     name: "overdose",
     first: /\b(?:kid|kids|child|children|son|daughter|toddler|baby|grandson|granddaughter|little one|nephew|niece|anak|anakku|bayi|balita|adik|adek|adikku|adekku|cucu|keponakan|ponakan|si kecil|anak kecil|bocah|bocil)\b/g,
-    second: /\b(?:got into|gotten into|get into|getting into|been into)\s+(?:\S+\s+){0,3}?(?:pills|tablet|medicine|capsules|bottle|cabinet|drawer)\b|\b(?:ate|eaten|eating|swallowed|chewed|chewing|drank|got hold of)\s+(?!(?:a|an|one|the)\s+(?:pills|tablet|medicine|capsules)\b)(?:(?!his\b|her\b|their\b|then\b|and\b|took\b|fine\b)\S+\s+){0,5}?(?:pills|tablet|medicine|capsules|blister)\b|\b(?:makan|memakan|menelan|telan|mengunyah|ngunyah|ngemut|termakan|terminum|minum|meminum|nemu|menemukan|ambil|mengambil|mainan|main)\s+(?:\S+\s+){0,1}(?:obat|pil|tablet|kapsul|vitamin)\b(?:\s+\S+){0,3}?\s+(?:saya|ku|aku|punya|milik|orang tua|dewasa|(?:nenek|kakek|ibu|bapak|mama|papa|ayah|mbah|tante|om|kakak|eyang|oma|opa)(?:nya|ku)?)\b|\b(?:drank|drunk|drink|swallowed|minum|meminum|menelan|telan|terminum)\b(?: \S+){0,3}? (?:cough syrup|syrup|sirup|obat batuk)\b(?: \S+){0,4}? (?:half|whole|setengah|sebotol|bottle|botol)\b/g,
+    second: /\b(?:got into|gotten into|get into|getting into|been into)\s+(?:\S+\s+){0,3}?(?:pills|tablet|medicine|capsules|bottle|cabinet|drawer)\b|\b(?:ate|eaten|eating|swallowed|chewed|chewing|drank|got hold of)\s+(?!(?:a|an|one|the)\s+(?:pills|tablet|medicine|capsules)\b)(?:(?!his\b|her\b|their\b|then\b|and\b|took\b|fine\b)\S+\s+){0,5}?(?:pills|tablet|medicine|capsules|blister)\b|\b(?:makan|memakan|menelan|telan|mengunyah|ngunyah|ngemut|termakan|terminum|minum|meminum|nemu|menemukan|ambil|mengambil|mainan|main)\s+(?:\S+\s+){0,1}(?:obat|pil|tablet|kapsul|vitamin)\b(?:\s+\S+){0,3}?\s+(?:saya|ku|aku|punya|milik|orang tua|dewasa|(?:nenek|kakek|ibu|bapak|mama|papa|ayah|mbah|tante|om|kakak|eyang|oma|opa)(?:nya|ku)?)\b|\b(?:drank|drunk|drink|swallowed|minum|meminum|menelan|telan|terminum)\b(?: \S+){0,3}? (?:cough syrup|syrup|sirup|obat batuk)\b(?: \S+){0,4}? (?:half|whole|setengah|sebotol|bottle|botol)\b|\b(?:took|taken|ate|swallowed)\s+(?:some|a few|several|a bunch|a handful|lots|most|all)\s+of\s+(?:\S+\s+){0,2}?(?:pills|tablet|medicine|capsules)\b|\b(?:menghabiskan|habiskan)\s+(?:\S+\s+)?(?:sebotol|satu botol|setengah botol|satu strip|sekotak)\b/g,
   },
   {
     // An arm, leg or hand on one side gone dead, numb or weak, and it came on suddenly or with a second sign:
@@ -185,13 +276,13 @@ const PAIRED_SIGNS: ReadonlyArray<{ name: string; first: RegExp; second: RegExp 
   {
     // Low blood sugar with confusion, drowsiness or a cold sweat.
     name: "hypoglycaemia",
-    first: /\b(?:hypo|hypoglyc\w*|(?:sugar|gula|glucose|gds)(?: darah| level| reading)?(?:nya)?\s+(?:\S+\s+){0,2}?(?:low|rendah|drop\w*|turun|anjlok|\d))/g,
+    first: /\b(?:hypo|hypoglyc\w*|(?:sugar|gula|glucose|gds)(?: darah| level| reading| meter)?(?:nya)?\s+(?:\S+\s+){0,2}?(?:low|rendah|drop\w*|turun|anjlok|lo\b|\d))/g,
     second: /\b(?:confused|confusion|disoriented|not making sense|can't wake|drowsy|ngelantur|linglung|tidak nyambung|meracau|ngigau|keringat dingin|cold sweats?)\b/g,
   },
   {
     name: "infant_unwell",
-    first: /\b(?:bayi|baby|newborn|infant)\b/g,
-    second: /\b(?:lemas sekali|lemas banget|sangat lemas|lunglai|tidak mau menyusu|tidak mau nyusu|tidak mau minum asi|napas(?:nya)? (?:cepat|cepet) (?:sekali|banget)|tidak kencing|floppy|limp|tidak (?:mau )?(?:nangis|menangis)|demam tinggi|panas tinggi|high fever)\b/g,
+    first: /\b(?:bayi|baby|newborn|infant)\b|\b(?:umur|usia|berumur|aged?)\s+(?:[0-9]|1[01])\s?(?:bulan|bln|months?)\b|\b(?:[0-9]|1[01])\s?(?:bulan|bln|months?) old\b|\b(?:anak|son|daughter)(?: saya| ku| my)?\s+(?:[0-9]|1[01])\s?(?:bulan|bln)\b/g,
+    second: /\b(?:lemas sekali|lemas banget|sangat lemas|lunglai|tidak mau menyusu|tidak mau nyusu|tidak mau minum asi|napas(?:nya)? (?:cepat|cepet) (?:sekali|banget)|tidak kencing|floppy|limp|tidak (?:mau )?(?:nangis|menangis)|demam tinggi|panas tinggi|high fever|(?:demam|panas|suhu(?:nya)?) (?:3[89]|4\d)|fever (?:of )?(?:3[89]|4\d|10[2-5]))\b/g,
   },
 ];
 
@@ -245,10 +336,11 @@ const PAST_CUE =
   /\b(?:malam tadi|semalam|semalem|tadi pagi|tadi malam|tadi siang|sempat|sempet|sebentar|sesaat|briefly|last night|earlier|this morning|kemarin|kemarin dulu|lusa kemarin|(?:se)?minggu lalu|(?:se)?bulan lalu|(?:se)?tahun lalu|hari lalu|(?:\d+|beberapa|dua|tiga|empat|lima) (?:hari|minggu|bulan|tahun) (?:yang )?lalu|dulu|pernah|riwayat|waktu itu|last (?:week|month|year|night|time)|yesterday|years? ago|months? ago|weeks? ago|days? ago|used to|in the past|back in)\b/;
 const PRESENT_CUE = /\b(?:sekarang|barusan|lagi|masih|sedang|now|still|right now|currently|again|kambuh)\b/;
 const OVER_CUE =
-  /\b(?:(?:sekarang|skrg) (?:sudah |udah )?(?:baikan|membaik|sembuh|sehat|baik baik|baik|aman|normal|enakan|mendingan|tidak apa apa)|sudah (?:sembuh|baikan|membaik|sehat|normal|aman|diperiksa|periksa|ke dokter|dirawat|pulang|ditangani|diobati|tidak apa apa)|diperiksa dokter|kata dokter|dokter bilang|katanya|(?:it's|its|all|i'm|im|everything's|everything is|i am) (?:fine|ok|okay|better|good|well) now|(?:ok|oke|baik|aman|lega) sekarang|(?:fine|ok|okay|better|good|well) now|now (?:fine|ok|okay|better|good)|recovered|resolved|checked by (?:a |the )?doctor|doctor said|(?:sekarang|now) (?:sudah |already )?(?:(?:jauh )?lebih baik|hilang|lega|enak|enakan|biasa|biasa saja|sadar|tidak (?:sakit|sesak|apa apa|kambuh))|sudah (?:hilang|berhenti|lega|reda|terkontrol|sadar)|terkontrol|controlled|langsung (?:lega|enak|enakan|hilang|reda|membaik)|(?:dibilang|katanya|said (?:it was|it's)) (?:aman|tidak apa apa|fine|ok|nothing)|said it was\b)\b/;
+  /\b(?:(?:sekarang|skrg) (?:sudah |udah )?(?:baikan|membaik|sembuh|sehat|baik baik|baik|aman|normal|enakan|mendingan|tidak apa apa)|sudah (?:sembuh|baikan|membaik|sehat|normal|aman|diperiksa|periksa|ke dokter|dirawat|pulang|ditangani|diobati|tidak apa apa)|diperiksa dokter|kata dokter|dokter bilang|katanya|(?:it's|its|all|i'm|im|everything's|everything is|i am) (?:fine|ok|okay|better|good|well) now|(?:ok|oke|baik|aman|lega) sekarang|(?:fine|ok|okay|better|good|well) now|now (?:fine|ok|okay|better|good)|recovered|resolved|checked by (?:a |the )?doctor|doctor said|(?:sekarang|now) (?:sudah |already )?(?:(?:jauh )?lebih baik|hilang|lega|enak|enakan|biasa|biasa saja|sadar|tidak (?:sakit|sesak|apa apa|kambuh))|sudah (?:hilang|berhenti|lega|reda|terkontrol|sadar)|(?:sekarang|now) (?:sudah |cuma |hanya |tinggal |just |only )?(?:tidak lagi|not anymore|no more|cuma|hanya|tinggal|just|only)|no longer|terkontrol|controlled|langsung (?:lega|enak|enakan|hilang|reda|membaik)|(?:dibilang|katanya|said (?:it was|it's)) (?:aman|tidak apa apa|fine|ok|nothing)|said it was\b)\b/;
 
-// "but" and "tapi" open a new clause for this check: "kemarin sempat sesak tapi sekarang sudah enakan".
-const CLAUSE_BREAK = / (?:,|tapi|but|namun|cuma|however|trus|terus|and then|lalu) /g;
+// "but" and "tapi" open a new clause for this check: "kemarin sempat sesak tapi sekarang sudah enakan". "lalu" is
+// "then" except after a span of time: "minggu lalu" is "last week" and stays in its clause.
+const CLAUSE_BREAK = / (?:,|tapi|but|namun|cuma|however|trus|terus|and then|(?<!(?:minggu|bulan|tahun|hari|jam|malam) )lalu) /g;
 
 function clauseAround(text: string, index: number, end: number): string {
   let start = 0;
@@ -263,10 +355,14 @@ function clauseAround(text: string, index: number, end: number): string {
   return text.slice(start, stop);
 }
 
+// An age or a year back places the sign in the distant past on its own: "dulu pernah kejang waktu umur 1 tahun".
+const REMOTE_PAST =
+  /\b(?:waktu|ketika|saat|pas|sewaktu) (?:masih )?(?:umur|usia|kecil|bayi|balita|sd|smp)\b|\b(?:when (?:i|he|she) was (?:a baby|a child|little|young|\d+))\b|\b(?:\d+|beberapa|dua|tiga) tahun (?:yang )?lalu\b|\b(?:\d+|a few|several|two|three) years ago\b/;
+
 function isToldAsHistory(text: string, index: number, end: number): boolean {
   const clause = clauseAround(text, index, end);
   if (!PAST_CUE.test(clause) || PRESENT_CUE.test(clause)) return false;
-  return OVER_CUE.test(text.slice(end));
+  return REMOTE_PAST.test(clause) || OVER_CUE.test(text.slice(end));
 }
 
 // "obat kejang anak saya", "obat sesak": the sign names what the medicine is for.
@@ -297,17 +393,22 @@ function isBenignChest(text: string): boolean {
 // "kalau overdosis bahaya tidak?": a sign inside an if-clause of a question about risk.
 const HYPOTHETICAL_OPENER = /\b(?:kalau|jika|bila|apabila|seandainya|andaikan|misalnya|misal|if|what if|in case|suppose)\b/;
 const ABOUT_RISK =
-  /\b(?:pertolongan pertama(?:nya)?|first aid|jaga jaga|just in case|for the future|buat jaga|(?:harus|mesti|sebaiknya|perlu) (?:bagaimana|ke mana|kemana|ngapain|apa)|apa yang (?:harus|mesti|sebaiknya)|what should|where should|should i (?:go|call|do)|what do (?:i|we) do|bahaya|berbahaya|aman|normal|wajar|apa yang terjadi|akibatnya|efeknya|fatal|dangerous|safe|harmful|what happens|would happen|serious)\b/;
-const NOW_CUE = /\b(?:sekarang|now|right now|begini|gini|tolong|help|segera|barusan|sedang|lagi)\b/;
+  /\b(?:pertolongan pertama(?:nya)?|first aid|jaga jaga|just in case|for the future|(?:what|which) (?:signs?|symptoms?)|look out for|watch (?:out )?for|(?:di)?waspadai|kapan (?:harus|perlu|sebaiknya|mesti)|when (?:should|do|must) (?:i|we) (?:go|call|take|bring|see|worry)|when to (?:go|call|worry)|nomor darurat|emergency number|buat jaga|(?:harus|mesti|sebaiknya|perlu) (?:bagaimana|ke mana|kemana|ngapain|apa)|apa yang (?:harus|mesti|sebaiknya)|what should|where should|should i (?:go|call|do)|what do (?:i|we) do|bahaya|berbahaya|aman|normal|wajar|apa yang terjadi|akibatnya|efeknya|fatal|dangerous|safe|harmful|what happens|would happen|serious)\b/;
+const NOW_CUE = /\b(?:sekarang|now|right now|begini|gini|tolong|help|segera|barusan|baru saja|just now|sedang|lagi)\b/;
+// A question that opens with "if" ("kalau anak nelan obat ..., nomor darurat apa?") is hypothetical in all its clauses.
+const OPENS_HYPOTHETICAL = /^(?:\S+ ){0,2}(?:, )?(?:kalau|jika|bila|apabila|seandainya|andaikan|misalnya|misal|if|what if|in case|suppose)\b/;
+// "apa bedanya sakit dada biasa sama serangan jantung?": comparing signs, not having one.
+const TELLING_APART = /\b(?:apa bedanya|bedanya|apa beda|perbedaan|membedakan|difference between|how (?:do|can) (?:i|you|we) tell)\b/;
 
 // "should I worry about overdosing?", "apa ada risiko kejang?": the sign is a worry, not an event.
 const RISK_BEFORE = /\b(?:worry|worried|worrying|risk|risks|risiko|resiko|khawatir|takut|chance|chances|possible|possibility|kemungkinan)\b(?: \S+){0,3} $/;
 
 function isHypotheticalQuestion(text: string, index: number): boolean {
-  if (!text.includes("?")) return false;
+  if (!text.includes("?") || NOW_CUE.test(text)) return false;
   const clauseStart = text.lastIndexOf(",", index) + 1;
-  if (RISK_BEFORE.test(text.slice(clauseStart, index)) && !NOW_CUE.test(text)) return true;
-  return HYPOTHETICAL_OPENER.test(text.slice(clauseStart, index)) && ABOUT_RISK.test(text) && !NOW_CUE.test(text);
+  if (RISK_BEFORE.test(text.slice(clauseStart, index)) || TELLING_APART.test(text)) return true;
+  const opener = HYPOTHETICAL_OPENER.test(text.slice(clauseStart, index)) || OPENS_HYPOTHETICAL.test(text) || /\bever\b/.test(text);
+  return opener && ABOUT_RISK.test(text);
 }
 
 // "hp saya mau mati" (the phone battery), "mau mati lampu" (a power cut): not about the patient.
@@ -315,8 +416,22 @@ const THING_BEFORE =
   /\b(?:hp|hape|handphone|ponsel|baterai|batre|batere|batrai|lampu|listrik|motor|mobil|mesin|laptop|wifi|internet|sinyal|tanaman|pohon|ikan|ayam|kucing|anjing|aki|kulkas|tv)\b(?: \S+){0,2} $/;
 const THING_AFTER = /^ (?:lampu|listrik|gaya|kutu|rasa)\b/;
 
+// "ketawa sampai mau mati 😂", "capek banget mau mati rasanya ngerjain tugas kantor": a figure of speech when the
+// message laughs or blames work or a chore for the tiredness. Only the loose "mau mati" is read this way; a wish
+// ("mau mati aja", "ingin mati", "pengen mati") or any word about living or dying still counts.
+const LAUGHING = /\b(?:emolaugh|wkwk\w*|haha\w*|hehe\w*|lol|lmao|ngakak|ketawa|tertawa|lucu)\b/;
+const TIRED_FROM_WORK =
+  /\b(?:capek|cape|capai|lelah|pegal|pegel)\b(?=.*\b(?:kerja|bekerja|ngerjain|mengerjakan|tugas|kantor|ladang|sawah|kebun|lembur|deadline|skripsi|cucian|nyuci|beres beres|angkat|jemuran|bos|macet)\b)/;
+const LIFE_WORDS = /\b(?:hidup|bunuh|nyawa|tali|selamanya|pamit)\b/;
+
+function isFigureOfSpeech(text: string, index: number, end: number): boolean {
+  if (text.slice(index, end) !== "mau mati" || text.startsWith(" saja", end) || LIFE_WORDS.test(text)) return false;
+  return LAUGHING.test(text) || TIRED_FROM_WORK.test(text);
+}
+
 function signCounts(text: string, name: string, index: number, end: number): boolean {
   if (name === "suicidal" && (THING_BEFORE.test(text.slice(Math.max(0, index - 30), index)) || THING_AFTER.test(text.slice(end)))) return false;
+  if (name === "suicidal" && isFigureOfSpeech(text, index, end)) return false;
   if (isNegatedAt(text, index) || isSideEffectQuestion(text, index) || isHypotheticalQuestion(text, index)) return false;
   if (SIGN_RESOLVED.test(text.slice(end))) return false;
   if (isToldAsHistory(text, index, end)) return false;
@@ -375,9 +490,9 @@ const BARE_STOP = new RegExp(`^(?:${FILLER} )*(?:${STOP_WORD}|cukup)(?: (?:${FIL
 const BARE_START = new RegExp(`^(?:${FILLER} )*${START_WORD}(?: (?:lagi|again|kembali|ulang))?(?: ${FILLER})*$`);
 
 const MESSAGES =
-  "(?:(?:kirim|kirimkan|mengirim|mengirimkan|dikirim|dikirimi|pesan|pengingat|reminder|reminders|notifikasi|notif|sms|wa|whatsapp|chat|langganan|berlangganan|layanan|program|broadcast|ingatkan|diingatkan|mengingatkan|pengingatan)(?:nya)?|messages|message|texts|texting|text|sending|notifications|alerts|subscription|service|spam)";
+  "(?:(?:kirim|kirimkan|mengirim|mengirimkan|dikirim|dikirimi|pesan|pengingat|reminder|reminders|notifikasi|notif|sms|wa|whatsapp|chat|langganan|berlangganan|layanan|program|broadcast|ingatkan|diingatkan|mengingatkan|pengingatan)(?:nya)?|messages|message|texts|texting|text|sending|notifications|alerts|subscription|service|spam|communication|communications|correspondence)";
 // Verbs that switch our messages off ("matikan pengingatnya", "turn off reminders").
-const SWITCH_OFF = "(?:matikan|dimatikan|nonaktifkan|dinonaktifkan|blokir|diblokir|block|mute|disable|turn off|switch off|offkan|off kan|hentikan|berhentikan|cabut|batalkan|batalin|cancel)";
+const SWITCH_OFF = "(?:matikan|dimatikan|nonaktifkan|dinonaktifkan|blokir|diblokir|block|mute|disable|deactivate|turn off|switch off|offkan|off kan|hentikan|berhentikan|cabut|batalkan|batalin|cancel)";
 
 const STOP_PHRASES: ReadonlyArray<RegExp> = [
   /\b(?:no longer|don't|do not|dont|never) (?:want|need|wish to (?:get|receive)) (?:to (?:get|receive) )?(?:\w+\s+){0,3}(?:messages|reminders|texts|notifications|alerts)\b/,
@@ -389,7 +504,7 @@ const STOP_PHRASES: ReadonlyArray<RegExp> = [
   // "makasih selama ini, tapi mulai sekarang stop aja"
   /\b(?:mulai sekarang|from now on|mulai hari ini|mulai besok|starting today)\s+(?:\S+\s+)?(?:stop|berhenti|unsubscribe|tidak usah (?:kirim|dikirim|diingatkan|ingatkan))\b/,
   // A relative telling us the patient has died.
-  /\b(?:sudah|telah|baru saja)\s+(?:(?!hampir|mau|nyaris|akan)\w+\s+)?(?:meninggal|wafat|berpulang|tiada)\b|\balmarhum(?:ah)?\b|\b(?:has|had) (?:passed away|died)\b|\bpassed away\b/,
+  /\b(?:sudah|telah|baru saja)\s+(?:(?!hampir|mau|nyaris|akan)\w+\s+)?(?:meninggal|wafat|berpulang|tiada)\b|\balmarhum(?:ah)?\b|\b(?:has|had) (?:passed away|died)\b|\bpassed (?:away|peacefully)\b/,
   new RegExp(`\\b${SWITCH_OFF}\\s+(?:\\w+\\s+){0,2}${MESSAGES}\\b`),
   new RegExp(`\\b${MESSAGES}\\s+(?:\\w+\\s+){0,2}(?:off|dinonaktifkan|diblokir|dimatikan|dibatalkan|tidak perlu lagi|tidak usah lagi|tidak dibutuhkan lagi|sudah cukup)\\b`),
   // "sudah cukup remindernya", "cukup sampai di sini ya"
@@ -399,10 +514,11 @@ const STOP_PHRASES: ReadonlyArray<RegExp> = [
   /\b(?:jangan|tidak usah)\s+(?:\w+\s+)?(?:mengganggu|spam|nyepam|teror|meneror)\b|\b(?:stop|berhenti)\s+(?:mengganggu|spam|spamming|meneror)\b/,
   new RegExp(`\\b(?:don't|do not|no longer|never) want (?:\\w+\\s+){0,3}${MESSAGES}\\b`),
   // "no more reminders", "don't send these messages".
-  new RegExp(`\\bno more (?:of )?(?:\\S+\\s+){0,2}?${MESSAGES}\\b|\\b(?:don't|do not|dont|never)\\s+(?:\\S+\\s+)?(?:send|sending|text|texting|message)\\s+(?:\\S+\\s+){0,2}?${MESSAGES}\\b`),
+  new RegExp(`\\bno (?:more|further) (?:of )?(?:\\S+\\s+){0,2}?${MESSAGES}\\b|\\b(?:don't|do not|dont|never)\\s+(?:\\S+\\s+)?(?:send|sending|text|texting|message)\\s+(?:\\S+\\s+){0,2}?${MESSAGES}\\b`),
   /\btidak (?:mau|ingin) (?:ikut|lanjut|melanjutkan) (?:\w+\s+){0,1}(?:program|layanan|langganan)\b/,
   new RegExp(`\\b${STOP_WORD}\\s+(?:\\w+\\s+){0,3}${MESSAGES}\\b`),
-  new RegExp(`\\b${MESSAGES}\\s+(?:\\w+\\s+){0,3}(?:stop|berhenti|dihentikan|distop|dimatikan|matikan|hentikan|tidak usah lagi|cukup)\\b`),
+  // Not "remindernya nanti berhenti otomatis?" (asks whether they end by themselves).
+  new RegExp(`\\b${MESSAGES}\\s+(?:\\w+\\s+){0,3}(?:stop|berhenti|dihentikan|distop|dimatikan|matikan|hentikan|tidak usah lagi|cukup)\\b(?! (?:otomatis|sendiri|automatically|by (?:itself|themselves)|on (?:its|their) own))`),
   new RegExp(`\\b(?:jangan|tidak usah|tidak perlu|tidak mau|tidak ingin|gausah|usah)\\s+(?!lupa)(?:\\w+\\s+){0,2}(?:kirim|dikirim|mengirim|dikirimi|kirimi|hubungi|menghubungi|dihubungi|chat|wa|sms|pesan|pengingat|reminder|diingatkan|ingatkan|mengingatkan|layanan|program|notif|notifikasi|langganan)(?:nya)?\\b`),
   /\b(?:don't|do not|dont|never)\s+(?:\w+\s+){0,1}(?:send|message|text|contact|remind|msg)\s+me\b/,
   /\b(?:stop|quit)\s+(?:sending|texting|messaging|contacting|reminding|bothering|spamming)\b/,
@@ -410,7 +526,7 @@ const STOP_PHRASES: ReadonlyArray<RegExp> = [
   /\b(?:keluar|berhenti)\s+(?:dari\s+)?(?:grup|group|program|layanan|langganan|daftar|list)\b/,
   /\b(?:unsubscribe|unreg)\b/,
   /\b(?:keluarkan|hapus|hapuskan|coret)\s+(?:saya|aku|nomor saya|nomor ini|no saya)\b/,
-  /\b(?:mau|ingin|pengen)\s+keluar\s+(?:dari\s+)?(?:sini|program|layanan|grup|pengingat)\b/,
+  /\b(?:mau|ingin|pengen)\s+keluar\s+(?:dari\s+)?(?:sini|program|layanan|grup|pengingat|careloop)\b/,
 ];
 
 // Concept classes for opt-outs phrased as a request: a verb class and an object class within a short window.
@@ -443,7 +559,7 @@ const NO_LONGER_NEEDED_REASON =
 // The first entry is skipped in a message with a "?" ("kalau mual, berhenti saja?" asks about the medicine).
 const REQUEST_PHRASES: ReadonlyArray<RegExp> = [
   // A clause that is only a stop command, with politeness around it: "tolong stop, ...", "mohon dihentikan".
-  /(?:^|, )(?:(?:tolong|mohon|please|pls|kindly|harap|minta|ok|okay|oke|udah|sudahlah|udahlah|just)\s+)*(?:stop|berhenti|unsubscribe|unreg|opt out|optout|dihentikan|distop|hentikan|berhentikan|stopkan|udahan|sudahi|sudahan|cease|cukup|no more|enough|dihapus|hapus|hapuskan|dikeluarkan)(?: (?:saja|ya|yaa|dong|deh|lah|la|please|pls|sekarang|semua|semuanya|all|it|now|already|kak|pak|bu|dokter|sih|nya|woi|woy|emoneg|thanks|terimakasih))*(?: ,|$)/,
+  /(?:^|, )(?:(?:tolong|mohon|please|pls|kindly|harap|minta|ok|okay|oke|udah|sudahlah|udahlah|just)\s+)*(?:stop|berhenti|unsubscribe|unreg|opt out|optout|dihentikan|distop|hentikan|berhentikan|stopkan|udahan|sudahi|sudahan|cease|discontinue|deactivate|cukup|no more|enough|dihapus|hapus|hapuskan|dikeluarkan)(?: (?:saja|ya|yaa|dong|deh|lah|la|please|pls|sekarang|semua|semuanya|all|it|now|already|kak|pak|bu|dokter|sih|nya|woi|woy|emoneg|thanks|terimakasih))*(?: ,|$)/,
   // Take a person or number off: "delete my number", "cabut nomor saya", "take me off".
   new RegExp(`\\b${REMOVE_VERB}\\s+(?:(?:all|semua|the|juga|saja|please|pls|tolong)\\s+)?${PERSON_OBJ}\\b|\\btak(?:e|ing)\\s+${PERSON_OBJ}\\s+(?:off|out)\\b`),
   // ... or off a list: "nomor ini mau saya keluarkan dari program pengingat", "remove from your list".
@@ -464,6 +580,9 @@ const REQUEST_PHRASES: ReadonlyArray<RegExp> = [
   /(?:^|, )(?:saya |aku |i'll |i will )?(?:blokir|diblokir|block)\b(?! (?:saluran|pembuluh|jantung|nose|hidung|ears?)\b)/,
   // "turn these off", "switch them off".
   new RegExp(`\\b(?:turn|switch|shut)\\s+(?:these|them|it|those|this|all)(?:\\s+${MESSAGES})?\\s+off\\b`),
+  // "no need to send anymore", "I'd rather not get these anymore".
+  /\bno (?:more |further )?need to (?:send|text|message|remind|contact)(?: (?:me|us|them|these|it|this|any more|anymore|again|lagi))*(?: ,|$| (?:thanks|terimakasih))/,
+  new RegExp(`\\b(?:rather not|prefer not to|don't want to|do not want to) (?:get|receive|have)\\s+(?:these|them|this|any more|anymore|${MESSAGES})\\b`),
   // "no need for reminders", "no need to send these".
   new RegExp(`\\bno (?:more )?need (?:for|to send|to get|to receive|of) (?:\\S+ ){0,2}?${MESSAGES}\\b`),
   // "saya tidak mau menerima lagi", "don't want to receive any more".
