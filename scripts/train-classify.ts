@@ -21,6 +21,8 @@ export const DEFAULT_SETS = [
   "tests/fixtures/intents-blind-5.jsonl",
   "tests/fixtures/intents-blind-6.jsonl",
   "tests/fixtures/intents-blind-7.jsonl",
+  "tests/fixtures/intents-blind-8.jsonl",
+  "tests/fixtures/intents-blind-9.jsonl",
 ];
 export const DEFAULT_OUT = "src/services/messaging/classifier/model-weights.json";
 
