@@ -365,6 +365,8 @@ describe("detectEmergency: concepts from blind sets 8 and 9", () => {
     "kalau anak saya kejang sekarang harus gimana?",
     "anak saya kejang, kalau dibawa ke IGD sekarang bisa?",
     "minggu lalu batuk darah, sekarang masih batuk darah",
+    "worst headache ever, what should I do?",
+    "dada saya nyeri hebat, bedanya sama maag apa ya?",
   ])("%j still counts (a sign happening now)", (text) => {
     expect(detectEmergency(text).emergency).toBe(true);
   });

@@ -397,6 +397,8 @@ const ABOUT_RISK =
 const NOW_CUE = /\b(?:sekarang|now|right now|begini|gini|tolong|help|segera|barusan|baru saja|just now|sedang|lagi)\b/;
 // A question that opens with "if" ("kalau anak nelan obat ..., nomor darurat apa?") is hypothetical in all its clauses.
 const OPENS_HYPOTHETICAL = /^(?:\S+ ){0,2}(?:, )?(?:kalau|jika|bila|apabila|seandainya|andaikan|misalnya|misal|if|what if|in case|suppose)\b/;
+// "if my dad ever has a stroke": one day, not today. Not a bare "ever" ("worst headache ever, what should I do?").
+const EVER_HAS = /\bever (?:has|have|gets|get|goes|go|happens|becomes)\b/;
 // "apa bedanya sakit dada biasa sama serangan jantung?": comparing signs, not having one.
 const TELLING_APART = /\b(?:apa bedanya|bedanya|apa beda|perbedaan|membedakan|difference between|how (?:do|can) (?:i|you|we) tell)\b/;
 
@@ -406,8 +408,9 @@ const RISK_BEFORE = /\b(?:worry|worried|worrying|risk|risks|risiko|resiko|khawat
 function isHypotheticalQuestion(text: string, index: number): boolean {
   if (!text.includes("?") || NOW_CUE.test(text)) return false;
   const clauseStart = text.lastIndexOf(",", index) + 1;
-  if (RISK_BEFORE.test(text.slice(clauseStart, index)) || TELLING_APART.test(text)) return true;
-  const opener = HYPOTHETICAL_OPENER.test(text.slice(clauseStart, index)) || OPENS_HYPOTHETICAL.test(text) || /\bever\b/.test(text);
+  const before = text.slice(clauseStart, index);
+  if (RISK_BEFORE.test(before) || TELLING_APART.test(before)) return true;
+  const opener = HYPOTHETICAL_OPENER.test(text.slice(clauseStart, index)) || OPENS_HYPOTHETICAL.test(text) || EVER_HAS.test(text);
   return opener && ABOUT_RISK.test(text);
 }
 
