@@ -35,7 +35,22 @@ type Args<B extends Schema, Q extends Schema, P extends Schema> = {
   rt: Runtime;
 };
 
-export const json = (data: unknown, status = 200, headers?: HeadersInit) => Response.json(data, { status, headers });
+/** Below this, a body is not worth compressing (the size `next start`'s compression would skip, could it see it). */
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * A JSON response. API answers carry patient data: no cache may keep them. `next start` gzips every
+ * streamed response, however small, through a fresh zlib stream (it cannot see the length; several
+ * per cent of the server's CPU in a profile of webhook acknowledgements), so small bodies say
+ * `no-transform` and go out as they are; larger ones are still compressed.
+ */
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  const body = JSON.stringify(data);
+  const all = new Headers(headers);
+  all.set("content-type", "application/json");
+  if (!all.has("cache-control")) all.set("cache-control", body.length < COMPRESS_FROM_BYTES ? "no-store, no-transform" : "no-store");
+  return new Response(body, { status, headers: all });
+}
 
 export function errorResponse(error: unknown): Response {
   const appError =

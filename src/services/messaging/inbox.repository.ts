@@ -11,20 +11,28 @@ export const INBOX_CHANNEL = "careloop_inbox";
 
 export type NewInboxEvent = { provider: string; eventKey: string; event: string; senderKey: string; payload: unknown };
 
-/**
- * Stores a verified event; null when it was already there (a redelivery). With `notify`, the same
- * statement wakes the inbox worker for the event's chat: one round trip on the acknowledgement path.
- */
-export async function insertInboxEvent(db: DbOrTx, values: NewInboxEvent, options: { notify?: boolean } = {}): Promise<{ id: number } | null> {
-  const insert = db
+/** Stores a verified event; null when it was already there (a redelivery). */
+export async function insertInboxEvent(db: DbOrTx, values: NewInboxEvent): Promise<{ id: number } | null> {
+  const [row] = await db
     .insert(webhookInbox)
     .values(values)
     .onConflictDoNothing({ target: [webhookInbox.provider, webhookInbox.eventKey] })
-    .returning({ id: webhookInbox.id, senderKey: webhookInbox.senderKey });
-  if (!options.notify) return (await insert)[0] ?? null;
-  const result = await db.execute(sql`with stored as (${insert.getSQL()}) select id, pg_notify(${INBOX_CHANNEL}, sender_key) from stored`);
-  const id = idsOf(result)[0];
-  return id === undefined ? null : { id };
+    .returning({ id: webhookInbox.id });
+  return row ?? null;
+}
+
+/**
+ * Wakes the inbox worker for these chats, in a statement of its own. PostgreSQL serialises the
+ * commits of every transaction that notifies (one lock, held until the commit is on disk): when
+ * the webhook's insert notified too, acknowledgements queued behind each other's disk syncs. This
+ * transaction writes nothing worth waiting for — a lost wake-up costs only the worker's next
+ * catch-up pass — so it commits without waiting for the disk and holds that lock for microseconds.
+ */
+export async function notifyInboxChats(db: DbOrTx, senderKeys: string[]): Promise<void> {
+  await db.execute(
+    sql`select set_config('synchronous_commit', 'off', true), pg_notify(${INBOX_CHANNEL}, k)
+        from jsonb_array_elements_text(${JSON.stringify(senderKeys)}::jsonb) k`,
+  );
 }
 
 /**
@@ -105,10 +113,4 @@ export async function countInboxByStatus(db: DbOrTx, params: { ids: number[] }) 
     .from(webhookInbox)
     .where(inArray(webhookInbox.id, params.ids))
     .groupBy(webhookInbox.status);
-}
-
-/** The `id` column of a raw `execute` result (postgres-js gives an array, PGlite `{ rows }`). */
-function idsOf(result: unknown): number[] {
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ id: number | string }>;
-  return rows.map((r) => Number(r.id));
 }

@@ -31,12 +31,34 @@ export async function acceptGowaWebhook(ctx: WebhookCtx, rawBody: string, signat
   const event = parseGowaEvent(json);
   if (event.kind === "ignored") return { status: "ignored" };
   const keys = inboxKeys(event);
-  // with a worker, this process only stores (waking the worker) and acknowledges: processing never competes with acks
-  const worker = ctx.inboxProcessing === "worker";
-  const row = await inbox.insertInboxEvent(ctx.db, { provider: "gowa", event: event.kind, payload: json, ...keys }, { notify: worker });
+  const row = await inbox.insertInboxEvent(ctx.db, { provider: "gowa", event: event.kind, payload: json, ...keys });
   if (!row) return { status: "duplicate" };
-  if (!worker) ctx.afterResponse(() => scheduleChat(ctx, keys.senderKey));
+  // with a worker, this process only stores and acknowledges, then wakes the worker: processing never competes with acks
+  if (ctx.inboxProcessing === "worker") ctx.afterResponse(() => wakeWorker(ctx, keys.senderKey));
+  else ctx.afterResponse(() => scheduleChat(ctx, keys.senderKey));
   return { status: "accepted", inboxId: row.id };
+}
+
+/**
+ * Wake-ups for the inbox worker, one statement at a time: chats that arrive while one is on its way
+ * go together in the next. A wake-up that fails is only logged: the event is stored, and the
+ * worker's periodic catch-up finds it.
+ */
+const waking = { keys: new Set<string>(), sending: null as Promise<void> | null };
+
+function wakeWorker(ctx: InboundCtx, senderKey: string): Promise<void> {
+  waking.keys.add(senderKey);
+  waking.sending ??= (async () => {
+    while (waking.keys.size > 0) {
+      const keys = [...waking.keys];
+      waking.keys.clear();
+      await inbox.notifyInboxChats(ctx.db, keys).catch((error: unknown) => {
+        logger.warn({ err: error instanceof Error ? error.name : "unknown", chats: keys.length }, "could not wake the inbox worker");
+      });
+    }
+    waking.sending = null;
+  })();
+  return waking.sending;
 }
 
 /**
