@@ -13,6 +13,9 @@
  *   folds "blind-8" and "blind-9": rules at c8f7943 (before either was written), model on the eight
  *   sets before them (intents, fresh, blind-2 to blind-7) — the shipped layer as it was then
  *
+ *   fold "blind-10": rules at 42b99d6 (after the fixes for 8 and 9, before 10 was written), model on
+ *   the ten sets before it — again the shipped layer as it was then
+ *
  * No fold holds out blind-3: the rules from before it was read were not kept. "Rules alone" at a
  * commit that already had the learned layer means its patterns only (classifyByRegex). Prints rules
  * alone vs rules + model per fold, then a sweep of the combination thresholds over the pooled
@@ -32,6 +35,7 @@ type Fold = { name: string; commit: string; train: string[]; test: string };
 
 const BEFORE_BLIND_4 = ["intents.jsonl", "intents-fresh.jsonl", "intents-blind-2.jsonl", "intents-blind-3.jsonl"];
 const BEFORE_BLIND_8 = [...BEFORE_BLIND_4, "intents-blind-4.jsonl", "intents-blind-5.jsonl", "intents-blind-6.jsonl", "intents-blind-7.jsonl"];
+const BEFORE_BLIND_10 = [...BEFORE_BLIND_8, "intents-blind-8.jsonl", "intents-blind-9.jsonl"];
 
 const FOLDS: Fold[] = [
   { name: "fresh", commit: "7d81765", train: ["intents.jsonl", "intents-blind-2.jsonl"], test: "intents-fresh.jsonl" },
@@ -40,6 +44,7 @@ const FOLDS: Fold[] = [
   { name: "blind-5", commit: "f9d813a", train: BEFORE_BLIND_4, test: "intents-blind-5.jsonl" },
   { name: "blind-8", commit: "c8f7943", train: BEFORE_BLIND_8, test: "intents-blind-8.jsonl" },
   { name: "blind-9", commit: "c8f7943", train: BEFORE_BLIND_8, test: "intents-blind-9.jsonl" },
+  { name: "blind-10", commit: "42b99d6", train: BEFORE_BLIND_10, test: "intents-blind-10.jsonl" },
 ];
 
 // Commits after the learned layer arrived also need its files to import.
