@@ -98,6 +98,19 @@ describe("inbox worker (INBOX_PROCESSING=worker)", () => {
     }
   });
 
+  it("a burst of webhooks from many chats wakes the worker for every one of them", async () => {
+    const worker = await startWorker();
+    try {
+      const patients = await Promise.all(Array.from({ length: 12 }, () => patientWithPhone()));
+      await Promise.all(patients.map((p) => acknowledge(textMessage(org, p.phone, "makasih"))));
+      // all twelve wake-ups at once: they share statements, and none is lost
+      await runAfterResponse();
+      await eventually(async () => (await Promise.all(patients.map((p) => inboxOf(p.phone)))).every((rows) => rows[0]?.status === "done"));
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it("events stored while no worker ran are processed when one starts, once each and in order per chat", async () => {
     const first = await patientWithPhone();
     const second = await patientWithPhone();
