@@ -170,6 +170,8 @@ const CHAT_MAP: Readonly<Record<string, string>> = Object.assign(Object.create(n
   tangi: "bangun", nyauti: "menyahut", dadanipun: "dadanya", entek: "habis", obate: "obatnya", ngirimi: "mengirim",
   // Manado and Betawi opt-out words: "jang kirim" (do not send), "udeh" (sudah), "aye" (saya).
   jang: "jangan", janganlah: "jangan", krm: "kirim", ngirimin: "mengirim", udeh: "sudah", aye: "saya",
+  // "ga usah wa2 sy lagi" (do not WhatsApp me); Minang "indak" (no); Batak "mauliate" (thank you).
+  wa2: "wa", indak: "tidak", mauliate: "terimakasih",
 });
 
 /** Multi-word canonical forms, applied after token mapping. */

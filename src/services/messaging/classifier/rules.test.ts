@@ -58,9 +58,13 @@ const byIntent: Record<Intent, Row[]> = {
     ["maaf saya tidak mau", "verification", "verification_decline"],
     ["salah nomor", "verification", "verification_decline"],
     ["wrong number", "none", "verification_decline"],
+    // Minang "indak" (no).
+    ["indak, ambo indak mau", "verification", "verification_decline"],
   ],
   acknowledgement: [
     ["makasih dok 🙏", "none", "acknowledgement"],
+    // Batak "mauliate" (thank you).
+    ["mauliate ya kak", "none", "acknowledgement"],
     ["Selamat pagi", "none", "acknowledgement"],
     ["ok", "reminder", "acknowledgement"],
     ["🙏", "reminder", "acknowledgement"],
@@ -236,5 +240,11 @@ describe("classifyByRegex", () => {
 
   it("rulesClassifier implements the Classifier interface", async () => {
     await expect(rulesClassifier.classify({ text: "STOP", context: "none" })).resolves.toMatchObject({ intent: "unsubscribe" });
+  });
+
+  it("an emergency inside an opt-out wins, with the opt-out kept as a secondary", () => {
+    const result = classifyByRegex({ text: "no more texts pls, nothing matters anymore, i just want to sleep forever", context: "reminder" });
+    expect(result.intent).toBe("emergency");
+    expect(result.secondary).toContain("unsubscribe");
   });
 });

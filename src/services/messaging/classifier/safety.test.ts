@@ -456,3 +456,102 @@ describe("detectOptOut", () => {
     expect(detectOptOut(text)).toBeNull();
   });
 });
+
+describe("blind set 10 families (own phrasings)", () => {
+  it.each([
+    // Low blood sugar: a low reading or "hypo" with weakness, shaking or being alone.
+    ["gula darah cuma 2.4 tadi, gemetaran dan keringetan, sendirian di rumah", "hypoglycaemia"],
+    ["my glucose is 2.6 and I feel so shaky I can't stand", "hypoglycaemia"],
+    ["hypo lagi, lemes bgt, hp aja susah dipegang", "hypoglycaemia"],
+    ["gds 52, pusing dan lemas", "hypoglycaemia"],
+    // Fever with a purple rash that spreads.
+    ["cucu saya 2 tahun demam, muncul ruam ungu di perut dan menyebar", "non_blanching_rash"],
+    ["my toddler has a fever and purple spots that are spreading", "non_blanching_rash"],
+    // Something heavy on the chest, even with a question after it.
+    ["it feels like someone is sitting on my chest and I'm sweating, could it be the tablets?", "chest_pain"],
+    ["dada kayak ada gajah duduk di atas dada, keringetan", "chest_pain"],
+    // Suicide said indirectly.
+    ["i don't really want to be here any more", "suicidal"],
+    ["just want to sleep and never wake up", "suicidal"],
+    ["saya pengen tidur selamanya aja, capek", "suicidal"],
+    ["rasanya mau loncat dari jembatan aja", "suicidal"],
+    ["pengen terjun aja dari lantai 8", "suicidal"],
+    ["thinking about jumping off the roof tonight", "suicidal"],
+    ["udah gak sanggup lagi, tali udah aku siapin", "suicidal"],
+    ["can't take it anymore, i've got all my pills here", "suicidal"],
+    ["stop the messages, nothing matters anymore", "suicidal"],
+    // A young child who swallowed several tablets.
+    ["adek saya umur 3 thn kemakan 4 tablet obat darah tinggi nenek", "overdose"],
+    ["my 2 year old swallowed a few of grandma's heart tablets", "overdose"],
+    // Throat closing after a medicine.
+    ["habis minum amoxicillin tenggorokan kok kayak menyempit dan gatal", "anaphylaxis"],
+    ["my throat feels like it is closing after that new pill", "anaphylaxis"],
+    // A current sign followed by "what do we do" is not a hypothetical question.
+    ["he's coughing up bright red blood, what should we do", "coughing_blood"],
+    ["she vomits bright red blood, what do we do", "vomiting_blood"],
+    ["kalau pingsan harus gimana? tadi bapak pingsan di kamar mandi", "unconscious"],
+    // Still alarms: not laughing, not relieved, a seizure now.
+    ["hampir pingsan di kamar mandi tadi, sekarang lemas", "unconscious"],
+    ["sesak dikit, pake semprotan tapi tidak mempan", "cannot_breathe"],
+    ["chest a bit tight, inhaler isn't helping", "chest_pain"],
+    ["kejang lagi barusan, minggu lalu juga", "seizure"],
+    ["I'm not going to lie, I want to kill myself", "suicidal"],
+  ])("%j is an emergency (%s)", (text, sign) => {
+    const result = detectEmergency(text);
+    expect(result.emergency).toBe(true);
+    expect(result.signs).toContain(sign);
+  });
+
+  it.each([
+    "had a hypo last night, ate some biscuits, fine now",
+    "gula 2 sendok aja ya di teh nya",
+    "my hypothyroid meds make me tired and weak",
+    "sugar 5.6 this morning, feeling a bit weak",
+    "ada memar ungu di lengan habis kebentur meja",
+    "bintik merah gatal di tangan sejak minum obat baru",
+    "mau lompat dari kasur ke lantai, anak saya senang banget",
+    "anak saya latihan lompat tali tiap sore",
+    "udah ga kuat nahan sakit gigi, besok ke dokter gigi",
+    "doesn't matter, I'll take it later",
+    "the time doesn't matter anymore since I switched to evenings",
+    "anak saya susah nelen 3 biji tablet, bisa diganti sirup?",
+    "anak saya minum 2 tablet sehari sesuai resep",
+    "tenggorokan sakit kalau menelan",
+    "what should I do if she vomits blood?",
+    // False alarms: a joke, a dose taken late, a seizure told as history, mild and relieved, a negated thought.
+    "nyaris pingsan liat harga obat wkwk",
+    "nearly fainted when I saw the price of the new inhaler haha",
+    "Took it a bit late (about 10) but took it",
+    "minum obatnya telat, sekitar 12 siang",
+    "had a fit 2 weeks ago, nothing since",
+    "kejang minggu lalu, tidak kambuh lagi sampai sekarang",
+    "agak sesak kalau dingin, pakai inhaler langsung lega",
+    "chest is a little tight on frosty mornings, eases with my puffer",
+    "not planning to hurt myself, just exhausted",
+  ])("%j is not an emergency", (text) => {
+    expect(detectEmergency(text).emergency).toBe(false);
+  });
+
+  it.each([
+    "how do i turn off these reminders?",
+    "how can we stop receiving these?",
+    "gimana caranya biar tidak dikirimi pesan lagi?",
+    "tolong pesan pengingatnya jangan dikirim ke nomor ini lagi",
+    "notif nya berisik bgt tiap pagi, matiin dong",
+    "capek dikirimin pesan tiap hari, udahan aja ya",
+    "jangan wa2 aku lg",
+  ])("%j stops messages", (text) => {
+    expect(detectOptOut(text)).toBe("stop");
+  });
+
+  it.each([
+    "how do I stop getting these headaches?",
+    "cara berhenti minum obat gimana?",
+    "pesan dokter jangan ke apotek dulu",
+    "reminder nya jangan telat lagi ya",
+    "hp ku panas, matikan aja?",
+    "obatnya udahan aja?",
+  ])("%j is not an opt-out command", (text) => {
+    expect(detectOptOut(text)).toBeNull();
+  });
+});
