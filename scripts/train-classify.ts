@@ -23,6 +23,7 @@ export const DEFAULT_SETS = [
   "tests/fixtures/intents-blind-7.jsonl",
   "tests/fixtures/intents-blind-8.jsonl",
   "tests/fixtures/intents-blind-9.jsonl",
+  "tests/fixtures/intents-blind-10.jsonl",
 ];
 export const DEFAULT_OUT = "src/services/messaging/classifier/model-weights.json";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyByRegex, rulesClassifier } from "./rules";
+import { classifyByRegex, classifyWithModel, rulesClassifier } from "./rules";
 import type { ClassifyContext, Intent } from "./types";
 
 // These test the hand-written patterns alone; the learned layer on top is tested in model.test.ts.
@@ -246,5 +246,11 @@ describe("classifyByRegex", () => {
     const result = classifyByRegex({ text: "no more texts pls, nothing matters anymore, i just want to sleep forever", context: "reminder" });
     expect(result.intent).toBe("emergency");
     expect(result.secondary).toContain("unsubscribe");
+  });
+
+  it("keeps the patterns' reading of a lone emoji; the learned layer may not overrule it", () => {
+    for (const text of ["👍🏼", "👌", "✔️"]) {
+      expect(classifyWithModel({ text, context: "reminder" }).intent).toBe(classifyByRegex({ text, context: "reminder" }).intent);
+    }
   });
 });

@@ -366,8 +366,18 @@ export function classifyWithModel(
   thresholds: CombineThresholds = DEFAULT_THRESHOLDS,
 ): Classification {
   const regex = classifyByRegex(input);
-  return combineWithModel(regex, predictIntentProbabilities(weights, input.text, input.context), thresholds);
+  const combined = combineWithModel(regex, predictIntentProbabilities(weights, input.text, input.context), thresholds);
+  // A lone emoji ("👍" after a reminder) gives the layer one token to weigh, and the training sets label it both ways
+  // ("taken" and "acknowledgement"), so the patterns' reading stands unless they found nothing. Safety intents from the
+  // layer still win.
+  if (combined.intent !== regex.intent && regex.intent !== "unclear" && !SAFETY_INTENTS.has(combined.intent) && LONE_EMOJI.test(normaliseText(input.text))) {
+    return regex;
+  }
+  return combined;
 }
+
+const SAFETY_INTENTS: ReadonlySet<Intent> = new Set(["emergency", "unsubscribe"]);
+const LONE_EMOJI = new RegExp(`^(?:${Object.values(EMOJI_TOKENS).join("|")})$`);
 
 /**
  * What the product calls "the rules": the patterns plus the fixed learned table. Its `source`
