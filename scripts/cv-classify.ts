@@ -16,6 +16,9 @@
  *   fold "blind-10": rules at 42b99d6 (after the fixes for 8 and 9, before 10 was written), model on
  *   the ten sets before it — again the shipped layer as it was then
  *
+ *   fold "blind-11": rules at b9d5965 (after the fixes for 10, before 11 was written), model on the
+ *   eleven sets before it
+ *
  * No fold holds out blind-3: the rules from before it was read were not kept. "Rules alone" at a
  * commit that already had the learned layer means its patterns only (classifyByRegex). Prints rules
  * alone vs rules + model per fold, then a sweep of the combination thresholds over the pooled
@@ -45,6 +48,7 @@ const FOLDS: Fold[] = [
   { name: "blind-8", commit: "c8f7943", train: BEFORE_BLIND_8, test: "intents-blind-8.jsonl" },
   { name: "blind-9", commit: "c8f7943", train: BEFORE_BLIND_8, test: "intents-blind-9.jsonl" },
   { name: "blind-10", commit: "42b99d6", train: BEFORE_BLIND_10, test: "intents-blind-10.jsonl" },
+  { name: "blind-11", commit: "b9d5965", train: [...BEFORE_BLIND_10, "intents-blind-10.jsonl"], test: "intents-blind-11.jsonl" },
 ];
 
 // Commits after the learned layer arrived also need its files to import.
