@@ -24,6 +24,7 @@ export const DEFAULT_SETS = [
   "tests/fixtures/intents-blind-8.jsonl",
   "tests/fixtures/intents-blind-9.jsonl",
   "tests/fixtures/intents-blind-10.jsonl",
+  "tests/fixtures/intents-blind-11.jsonl",
 ];
 export const DEFAULT_OUT = "src/services/messaging/classifier/model-weights.json";
 

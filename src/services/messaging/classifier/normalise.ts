@@ -172,6 +172,11 @@ const CHAT_MAP: Readonly<Record<string, string>> = Object.assign(Object.create(n
   jang: "jangan", janganlah: "jangan", krm: "kirim", ngirimin: "mengirim", udeh: "sudah", aye: "saya",
   // "ga usah wa2 sy lagi" (do not WhatsApp me); Minang "indak" (no); Batak "mauliate" (thank you).
   wa2: "wa", indak: "tidak", mauliate: "terimakasih",
+  // Minang "banapeh" (breathe), "kambuah" (relapse); Papuan "tra" (not), "io" (yes); Banjar "kada" (not), "ulun" (I),
+  // "handak" (want), "manginum" (drink); Betawi "aje" (just); Javanese "urip" (life); "tengkyu" (thank you).
+  banapeh: "bernapas", bernapeh: "bernapas", napeh: "napas", kambuah: "kambuh", tra: "tidak", io: "iya", kada: "tidak",
+  ulun: "saya", handak: "mau", manginum: "minum", aje: "saja", urip: "hidup", tengkyu: "thanks", tengkiu: "thanks",
+  tenkyu: "thanks", tengkyuu: "thanks", tengs: "thanks", habih: "habis",
 });
 
 /** Multi-word canonical forms, applied after token mapping. */
@@ -223,6 +228,8 @@ const PROTECTED_WORDS = new Set([
   "sekali", "selama", "semua", "setiap", "muntahnya", "darahnya", "napasnya", "minggu", "mingu", "tahan", "makan2",
   // One edit from a safety word but not it: "butuh" (need) is not "bunuh" (kill), "kancing" (button) not "kencing".
   "butuh", "dibutuhkan", "membutuhkan", "kancing",
+  // "dibuang ke kolong" (under the bed) is not "tolong" (help).
+  "kolong", "bolong", "colong", "dicolong",
 ]);
 const TYPO_BY_LENGTH = new Map<number, string[]>();
 for (const word of TYPO_TARGETS) {

@@ -253,4 +253,34 @@ describe("classifyByRegex", () => {
       expect(classifyWithModel({ text, context: "reminder" }).intent).toBe(classifyByRegex({ text, context: "reminder" }).intent);
     }
   });
+  it("a farewell inside an opt-out is an emergency, with the opt-out kept as a secondary", () => {
+    for (const text of ["jangan kirimi saya pesan lagi, bentar lagi aku sudah tidak ada", "please stop the reminders, I won't be around much longer"]) {
+      const result = classifyByRegex({ text, context: "reminder" });
+      expect(result.intent).toBe("emergency");
+      expect(result.secondary).toContain("unsubscribe");
+    }
+  });
+
+  it.each([
+    ["sudah divaksin tadi pagi di puskesmas", "confirm_taken"],
+    ["she had her jabs this morning at the clinic", "confirm_taken"],
+    ["went to the ANC visit yesterday", "confirm_taken"],
+    ["I quit the antibiotics on Monday", "confirm_not_taken"],
+    ["we couldn't make it to the scan, the bus never came", "confirm_not_taken"],
+    ["pusingnya masih sampai sekarang", "symptom_report"],
+  ] as const)("%j after a reminder is %s (blind-11 families)", (text, intent) => {
+    expect(classifyByRegex({ text, context: "reminder" }).intent).toBe(intent);
+  });
+
+  it.each([
+    ["tra mau, sa tra daftar", "verification_decline"],
+    ["kada handak", "verification_decline"],
+    ["io", "verification_accept"],
+  ] as const)("%j to a verification is %s (Papuan, Banjar)", (text, intent) => {
+    expect(classifyByRegex({ text, context: "verification" }).intent).toBe(intent);
+  });
+
+  it("reads tengkyu as thanks", () => {
+    expect(classifyByRegex({ text: "tengkyu kak", context: "reminder" }).intent).toBe("acknowledgement");
+  });
 });

@@ -31,6 +31,8 @@ const SYMPTOM = new RegExp(
     "\\bmulut\\s+(?:saya |jadi |terasa )?(?:kering|pahit|pahit|tidak enak)",
     "\\b(?:tensi|tekanan darah|gula darah|gula|kolesterol|asam urat)\\s+(?:saya |aku |nya |ibu |bapak )?(?:naik|tinggi|turun|rendah|drop|melonjak|\\d{2,3})",
     "\\b(?:bab|berak|feses|tinja)\\s+(?:saya |nya )?hitam",
+    // A symptom that goes on: "batuknya masih", "pusingnya tetap", "gatalnya makin".
+    "\\b(?:batuk|pilek|pusing|mual|demam|gatal|nyeri|diare|lemas|meriang|sesak|ruam)nya\\s+(?:\\S+\\s+)?(?:masih|tetap|belum (?:hilang|sembuh|reda)|makin|tambah|kambuh)\\b",
     "\\befek samping(?:nya)?\\s+(?:muncul|terasa|kambuh|parah|lagi)",
     `\\b${E.unwell}\\b`,
     // English
@@ -137,6 +139,8 @@ const TAKEN = new RegExp(
     // An appointment kept: "sudah ke puskesmas", "sudah kontrol", "been to the appointment".
     "\\b(?:sudah|telah)\\s+(?:saya\\s+|aku\\s+)?(?:datang ke|pergi ke|ke|kontrol|periksa|check up|cek up)\\b",
     "\\b(?:been to|went to|attended|made it to|had|did|done|finished)\\s+(?:the |my |our |his |her |today's )?(?:appointment|appt|clinic|doctor|doctor's|gp|hospital|check up|checkup|review|follow up|blood test)\\b",
+    // An immunisation given or an antenatal visit kept: "sudah diimunisasi di posyandu", "got the jab today", "went to the antenatal check".
+    "\\b(?:sudah|telah)\\s+(?:\\S+\\s+)?(?:diimunisasi|imunisasi|divaksin|vaksin|ke posyandu|ke bidan|anc|periksa kehamilan)\\b|\\b(?:got|had|did|received|done)\\s+(?:the |his |her |my |a |their |its |both )?(?:\\S+\\s+)?(?:jab|jabs|vaccine|vaccines|vaccination|immuni[sz]ations?|shots?)\\b(?! (?:tomorrow|next|later)\\b)|\\b(?:been to|went to|attended|made it to|had|did)\\s+(?:the |my |our |her |today's )?(?:antenatal|anc|posyandu|prenatal|lab|scan|ultrasound)\\b",
     // "barusan aja" after a reminder; "habis makan langsung minum"
     "^(?:barusan|baru saja|just now)(?: (?:saja|kok|ya|kak|dong|tadi|ini|thanks))*$",
     "(?<!\\b(?:nanti|akan|mau|habis ini|setelah ini) )\\blangsung (?:saya |aku )?(?:minum|diminum)\\b",
@@ -158,10 +162,10 @@ const NOT_TAKEN = new RegExp(
     // An appointment not kept: "tidak jadi ke klinik", "tidak datang kontrol kemarin", "couldn't make it to the clinic".
     "\\btidak (?:datang|pergi|hadir) (?:ke )?(?:kontrol|klinik|puskesmas|posyandu|periksa|jadwal)\\b",
     "\\b(?:tidak jadi|tidak sempat|belum sempat|tidak bisa|batal|gagal)\\s+(?:\\S+\\s+)?(?:ke|datang|pergi|kontrol|periksa|check up)\\b",
-    "\\b(?:couldn't|could not|can't|cannot|didn't|did not|won't|will not|not able to|unable to|wasn't able to)\\s+(?:make it|go|get|come|attend|make)\\s+(?:to\\s+)?(?:the |my |today's )?(?:\\S+\\s+)?(?:appointment|appt|clinic|doctor|gp|hospital|check up|checkup|review)\\b",
+    "\\b(?:couldn't|could not|can't|cannot|didn't|did not|won't|will not|not able to|unable to|wasn't able to)\\s+(?:make it|go|get|come|attend|make)\\s+(?:to\\s+)?(?:the |my |today's )?(?:\\S+\\s+)?(?:appointment|appt|clinic|doctor|gp|hospital|check up|checkup|review|lab|antenatal|anc|posyandu|scan)\\b",
     "\\b(?:will|i'll|gonna|going to) (?:do|have|take|drink) (?:it |them |that |these |mine )?(?:after|before|tonight|soon|in a|when|once|later)\\b",
     "\\b(?:obat|obatnya|stok obat)\\s+(?:saya\\s+|aku\\s+)?(?:sudah\\s+)?habis\\b|\\bkehabisan\\b",
-    "\\b(?:berhenti|stop|malas|males|tidak mau|enggan|takut|menolak|tolak)\\s+(?:\\w+\\s+)?(?:minum|meminum|obat)\\b|\\b(?:stopped|quit|have stopped|i've stopped) (?:taking|using)\\b",
+    `\\b(?:berhenti|stop|malas|males|tidak mau|enggan|takut|menolak|tolak)\\s+(?:\\w+\\s+)?(?:minum|meminum|obat)\\b|\\b(?:stopped|quit|have stopped|i've stopped) (?:taking|using)\\b|\\b(?:i|he|she|we|mum|mom|dad)\\s+(?:stopped|quit|have stopped|has stopped) (?:the |my |his |her |all )?(?:\\S+ )?(?:${DOSE_NOUN}|meds|medication|tablets|antidepressants?|antibiotics?|treatment)\\b`,
     "\\b(?:not yet|haven't|have not|havent|didn't take|did not take|not taken|didn't|did not|no i (?:didn't|haven't)|later|will take|i'll take|i'll have it|take it (?:tonight|later|after)|gonna take|going to take|about to take|ran out|run out|out of (?:pills|medicine|tablet)|none left|not today)\\b",
   ].join("|"),
 );

@@ -554,4 +554,57 @@ describe("blind set 10 families (own phrasings)", () => {
   ])("%j is not an opt-out command", (text) => {
     expect(detectOptOut(text)).toBeNull();
   });
+  // Blind set 11 families, in our own phrasings.
+  it.each([
+    // A farewell said as no longer being there, also inside an opt-out.
+    "gak usah diingetin lagi ya, bentar lagi aku udah gak ada",
+    "besok saya sudah tidak ada lagi, makasih semuanya",
+    "nanti aku udah tiada kok kak",
+    "saya tidak akan ada lagi",
+    "stop the texts, I won't be around much longer",
+    "don't bother, soon I'll be gone",
+    // Tired of living in Javanese; pills saved up in Javanese.
+    "aku wis wegah urip",
+    "obat e wis tak kumpulke, mengko bengi tak untal kabeh",
+    // A bad asthma attack with the inhaler run out; Minang breathing words.
+    "asma anak kumat parah, semprotannya habis",
+    "having a bad attack and I ran out of my inhaler",
+    "ambo indak bisa banapeh",
+    // A meter reading HI or a sugar in the hundreds, with drowsiness, fast breathing or confusion.
+    "glucometer cuma tulisannya HI, bapak ngantuk terus dan ngelantur",
+    "his sugar reads high on the meter and he's breathing really fast",
+    "gula darah 560, napas nya cepat sekali",
+    // The baby's movements not felt.
+    "hamil 8 bulan, gerakan dedek tidak terasa dari pagi",
+    "sudah tidak merasakan gerakan janin sejak semalam",
+    // Blue lips told with "sudah/makin".
+    "nenek napasnya berat, bibirnya sudah kebiruan",
+  ])("%j is an emergency (blind-11 families)", (text) => {
+    expect(detectEmergency(text).emergency).toBe(true);
+  });
+
+  it.each([
+    // Look-alikes of the farewell: away from home, no complaints, medicine run out, no signal.
+    "besok saya tidak ada di rumah, kirim ke anak saya saja",
+    "saya sudah tidak ada keluhan",
+    "obatnya sudah tidak ada, mau ambil besok",
+    "nanti saya tidak ada sinyal di kebun",
+    "I'll be gone for a week on holiday, can the reminders wait?",
+    "I won't be around tomorrow, at my sister's",
+    // Living words that are not despair; an asthma mention without an attack; a high sugar alone.
+    "pengen hidup sehat mulai sekarang",
+    "asma kambuh dikit, inhaler masih ada, sudah enakan",
+    "gula 450 tadi pagi, badan biasa aja",
+    // A relative's death as history; a child's own medicine.
+    "bapak saya dulu meninggal karena serangan jantung, jadi saya rajin minum obat",
+    "my dad died of a stroke years ago so I watch my pressure",
+    "habis minum obat batuk anak saya ngantuk",
+    "kolong tempat tidur penuh debu",
+  ])("%j is not an emergency (blind-11 look-alikes)", (text) => {
+    expect(detectEmergency(text).emergency).toBe(false);
+  });
+
+  it.each(["no more msgs please", "tiap hari dikirim pesan terus, udahan aje"])("%j stops messages (blind-11)", (text) => {
+    expect(detectOptOut(text)).toBe("stop");
+  });
 });
