@@ -55,6 +55,23 @@ describe("learned layer", () => {
     expect(first.source).toBe("rules");
   });
 
+  // Retraining on sets full of stings with a swollen face and no breath once taught the layer that any sting
+  // with swelling is an emergency: these are Pharmacy First cases for the triage dialog.
+  it.each([
+    "lengan saya disengat tawon, bengkak merah",
+    "kena gigitan serangga pas berkebun, kakinya bengkak",
+    "a bee got me on the wrist, it's puffy and red",
+  ])("a sting or bite with only local swelling stays a symptom with the shipped table: %s", (text) => {
+    expect(classifyByRules({ text, context: "none" }).intent).toBe("symptom_report");
+  });
+
+  it.each(["disengat tawon, bibir dan mata bengkak, susah napas", "stung by a wasp, now my throat feels tight and my face is swelling"])(
+    "one with swelling of the face or trouble breathing is an emergency: %s",
+    (text) => {
+      expect(classifyByRules({ text, context: "none" }).intent).toBe("emergency");
+    },
+  );
+
   it("the product's rules are the patterns plus the learned layer", () => {
     const input = { text: "STOP", context: "none" as const };
     expect(classifyByRules(input)).toEqual(classifyWithModel(input));
