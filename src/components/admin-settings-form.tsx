@@ -42,7 +42,10 @@ export function AdminSettingsForm({ organisation, onSaved }: { organisation: Org
   const errors = formState.errors;
   const zones = useMemo(() => (typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []), []);
 
-  useEffect(() => reset(toForm(organisation)), [organisation, reset]);
+  // Back to the stored values when they change (loaded, saved), not whenever the page fetches the organisation again
+  // (a language switch, "Check again" for the device): that would throw away what the admin is typing.
+  const stored = JSON.stringify(toForm(organisation));
+  useEffect(() => reset(JSON.parse(stored) as FormValues), [stored, reset]);
 
   async function save(body: UpdateOrganisationBody) {
     const before = pick(organisation);
