@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Organisation, messages, webhookInbox } from "../src/db/schema";
 import { listenPostgres } from "../src/db/listen";
 import { signGowaBody } from "../src/integrations/gowa/webhook";
 import { getRuntime } from "../src/lib/runtime";
+import type { ClassifyInput } from "../src/services/messaging/classifier/types";
 import { INBOX_CHANNEL } from "../src/services/messaging/inbox.repository";
 import { type InboxWorker, startInboxWorker } from "../src/services/messaging/inbox-worker.service";
 import { type WebhookCtx, acceptGowaWebhook } from "../src/services/messaging/webhook.service";
@@ -49,8 +51,8 @@ async function accept(body: string) {
   return outcome;
 }
 
-function startWorker(catchUpEveryMs = 60_000, concurrency = 4): Promise<InboxWorker> {
-  return startInboxWorker(ctx, (handlers) => listenPostgres(scratch.url, INBOX_CHANNEL, handlers), { concurrency, catchUpEveryMs });
+function startWorker(catchUpEveryMs = 60_000, concurrency = 4, workerCtx: WebhookCtx = ctx): Promise<InboxWorker> {
+  return startInboxWorker(workerCtx, (handlers) => listenPostgres(scratch.url, INBOX_CHANNEL, handlers), { concurrency, catchUpEveryMs });
 }
 
 async function inboxOf(phone: string) {
@@ -145,8 +147,10 @@ describe("inbox worker (INBOX_PROCESSING=worker)", () => {
   it("stop leaves the chats still waiting for a turn in the inbox instead of working through them", async () => {
     const patients = await Promise.all(Array.from({ length: 8 }, () => patientWithPhone()));
     for (const p of patients) await accept(textMessage(org, p.phone, "halo"));
-    // one chat at a time: the start-up catch-up queues all eight, runs one
-    const worker = await startWorker(60_000, 1);
+    // one chat at a time, each slowed down (a classifier taking 150 ms), so that stopping as soon as the first chat
+    // is claimed finds the rest still queued however busy the machine is: the start-up catch-up queues all eight
+    const slow = { ...ctx, classifier: { classify: async (input: ClassifyInput) => (await sleep(150), ctx.classifier.classify(input)) } };
+    const worker = await startWorker(60_000, 1, slow);
     await eventually(async () => (await Promise.all(patients.map((p) => inboxOf(p.phone)))).some((rows) => rows[0]?.status !== "pending"), 5_000);
     await worker.stop();
     const statuses = (await Promise.all(patients.map((p) => inboxOf(p.phone)))).map((rows) => rows[0]?.status);
