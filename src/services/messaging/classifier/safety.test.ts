@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { detectEmergency, detectOptOut } from "./safety";
 
+/** The message is an emergency, and for the reason named. */
+function expectSign(text: string, sign: string): void {
+  const result = detectEmergency(text);
+  expect(result.emergency).toBe(true);
+  expect(result.signs).toContain(sign);
+}
+
 describe("detectEmergency", () => {
   it.each([
     ["nyeri dada", "chest_pain"],
@@ -73,11 +80,7 @@ describe("detectEmergency", () => {
     ["he can't move his right arm and his speech is slurred", "stroke"],
     ["I can't catch my breath", "cannot_breathe"],
     ["my dad isn't responding", "unconscious"],
-  ])("%j is an emergency (%s)", (text, sign) => {
-    const result = detectEmergency(text);
-    expect(result.emergency).toBe(true);
-    expect(result.signs).toContain(sign);
-  });
+  ])("%j is an emergency (%s)", (text, sign) => expectSign(text, sign));
 
   it.each([
     "tidak sesak napas",
@@ -174,11 +177,7 @@ describe("detectEmergency generalises by concept", () => {
     ["dada nyesek banget kayak ditimpa", "chest_pain"],
     ["kepala kebentur, sekarang muntah terus", "head_injury"],
     ["sugar is very low and he's confused", "hypoglycaemia"],
-  ])("%j is an emergency (%s)", (text, sign) => {
-    const result = detectEmergency(text);
-    expect(result.emergency).toBe(true);
-    expect(result.signs).toContain(sign);
-  });
+  ])("%j is an emergency (%s)", (text, sign) => expectSign(text, sign));
 
   it.each([
     "the clinic isn't answering the phone",
@@ -238,11 +237,7 @@ describe("detectEmergency: concepts from blind sets 4 and 5", () => {
     ["ini pesan terakhir saya, tali sudah saya siapkan", "suicidal"],
     ["this is my last message, thank you for everything", "suicidal"],
     ["anak saya kejang sekarang, obat kejangnya habis", "seizure"],
-  ])("%j -> %s", (text, sign) => {
-    const result = detectEmergency(text);
-    expect(result.emergency).toBe(true);
-    expect(result.signs).toContain(sign);
-  });
+  ])("%j -> %s", (text, sign) => expectSign(text, sign));
 
   it.each([
     "BAB hitam sejak minum tablet besi, selain itu sehat",
@@ -322,11 +317,7 @@ describe("detectEmergency: concepts from blind sets 8 and 9", () => {
     ["simbah mboten saged tangi wiwit enjing", "unconscious"],
     ["bapak saya tidak sadar kan diri", "unconscious"],
     ["abdi hayang paeh", "suicidal"],
-  ])("%j -> %s", (text, sign) => {
-    const result = detectEmergency(text);
-    expect(result.emergency).toBe(true);
-    expect(result.signs).toContain(sign);
-  });
+  ])("%j -> %s", (text, sign) => expectSign(text, sign));
 
   it.each([
     // Look-alikes: an ordinary rope, a parcel handed over, a holiday, a fall, a jaundiced newborn asked about.
@@ -496,11 +487,7 @@ describe("blind set 10 families (own phrasings)", () => {
     ["chest a bit tight, inhaler isn't helping", "chest_pain"],
     ["kejang lagi barusan, minggu lalu juga", "seizure"],
     ["I'm not going to lie, I want to kill myself", "suicidal"],
-  ])("%j is an emergency (%s)", (text, sign) => {
-    const result = detectEmergency(text);
-    expect(result.emergency).toBe(true);
-    expect(result.signs).toContain(sign);
-  });
+  ])("%j is an emergency (%s)", (text, sign) => expectSign(text, sign));
 
   it.each([
     "had a hypo last night, ate some biscuits, fine now",
